@@ -1,0 +1,134 @@
+/**
+ * The host interface on the real machine, for `upgrade-lab check` and `serve`: the file
+ * system, getaddrinfo (through getent, which asks NSS exactly as nginx's getaddrinfo does),
+ * users and groups, and certificate files checked with Node's crypto.
+ */
+import { execFileSync } from 'node:child_process'
+import { createPrivateKey, createPublicKey, X509Certificate } from 'node:crypto'
+import { accessSync, constants, readdirSync, readFileSync, statSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { globToRegExp, type ConfigHost, type Result, type SystemError } from '../nginx/host.ts'
+
+const ERRNO_TEXT: Record<string, SystemError> = {
+  ENOENT: { errno: 2, text: 'No such file or directory' },
+  EACCES: { errno: 13, text: 'Permission denied' },
+  EISDIR: { errno: 21, text: 'Is a directory' },
+  ENOTDIR: { errno: 20, text: 'Not a directory' },
+}
+
+function systemError(error: unknown): SystemError {
+  const code = (error as NodeJS.ErrnoException).code ?? 'ENOENT'
+  return ERRNO_TEXT[code] ?? { errno: 5, text: 'Input/output error' }
+}
+
+function getent(database: string, key: string): string | null {
+  try {
+    return execFileSync('getent', [database, key], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+  } catch {
+    return null
+  }
+}
+
+/** OpenSSL 3's text for a file fopen() could not open, as nginx prints it. */
+function bioFailure(path: string): string {
+  return `BIO_new_file() failed (SSL: error:80000002:system library::No such file or directory:calling fopen(${path}, r) error:10000080:BIO routines::no such file)`
+}
+
+export function nodeHost(): ConfigHost {
+  const resolved = new Map<string, string[] | null>()
+  return {
+    readFile(path): Result<string> {
+      try {
+        return { ok: true, value: readFileSync(path, 'utf8') }
+      } catch (error) {
+        return { ok: false, error: systemError(error) }
+      }
+    },
+
+    glob(pattern): Result<string[]> {
+      const dir = dirname(pattern)
+      const re = globToRegExp(pattern)
+      try {
+        const names = readdirSync(dir).map((name) => `${dir}/${name}`)
+        return { ok: true, value: names.filter((f) => re.test(f)).sort() }
+      } catch (error) {
+        // glob(3) with no match, or a missing folder, is not an error for nginx.
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ok: true, value: [] }
+        return { ok: false, error: systemError(error) }
+      }
+    },
+
+    openForWriting(path): Result<true> {
+      try {
+        const stat = statSync(path, { throwIfNoEntry: false })
+        if (stat?.isDirectory()) return { ok: false, error: ERRNO_TEXT.EISDIR }
+        accessSync(stat ? path : dirname(path), constants.W_OK)
+        return { ok: true, value: true }
+      } catch (error) {
+        return { ok: false, error: systemError(error) }
+      }
+    },
+
+    loadCertificate(path) {
+      let pem: string
+      try {
+        pem = readFileSync(path, 'latin1')
+      } catch {
+        return { ok: false, message: `cannot load certificate "${path}": ${bioFailure(path)}` }
+      }
+      if (!/-----BEGIN (TRUSTED )?CERTIFICATE-----/.test(pem)) {
+        return {
+          ok: false,
+          message: `cannot load certificate "${path}": PEM_read_bio_X509_AUX() failed (SSL: error:0480006C:PEM routines::no start line:Expecting: TRUSTED CERTIFICATE)`,
+        }
+      }
+      try {
+        new X509Certificate(pem)
+        return { ok: true }
+      } catch {
+        return {
+          ok: false,
+          message: `cannot load certificate "${path}": PEM_read_bio_X509_AUX() failed (SSL: error:0488000D:PEM routines::ASN1 lib)`,
+        }
+      }
+    },
+
+    loadCertificateKey(path, certificatePath) {
+      let pem: string
+      try {
+        pem = readFileSync(path, 'latin1')
+      } catch {
+        return { ok: false, message: `cannot load certificate key "${path}": ${bioFailure(path)}` }
+      }
+      try {
+        const key = createPrivateKey(pem)
+        const cert = new X509Certificate(readFileSync(certificatePath, 'latin1'))
+        const fromKey = createPublicKey(key).export({ type: 'spki', format: 'der' })
+        const fromCert = cert.publicKey.export({ type: 'spki', format: 'der' })
+        if (!fromKey.equals(fromCert)) {
+          return {
+            ok: false,
+            message: `SSL_CTX_use_PrivateKey("${path}") failed (SSL: error:05800074:x509 certificate routines::key values mismatch)`,
+          }
+        }
+        return { ok: true }
+      } catch {
+        return {
+          ok: false,
+          message: `cannot load certificate key "${path}": PEM_read_bio_PrivateKey() failed (SSL: error:1E08010C:DECODER routines::unsupported:No supported data to decode. Input type: PEM)`,
+        }
+      }
+    },
+
+    resolve(name) {
+      if (!resolved.has(name)) {
+        const out = getent('ahosts', name)
+        resolved.set(name, out ? [...new Set(out.split('\n').map((l) => l.split(/\s+/)[0]).filter(Boolean))] : null)
+      }
+      return resolved.get(name) ?? null
+    },
+
+    userExists: (name) => getent('passwd', name) !== null,
+    groupExists: (name) => getent('group', name) !== null,
+  }
+}

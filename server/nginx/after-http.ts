@@ -1,0 +1,216 @@
+/**
+ * What nginx does when the `http` block closes (ngx_http_block after ngx_conf_parse), in its
+ * order: each module's init_main_conf and server merges (upstreams resolved, certificates
+ * loaded), location trees (duplicates), ssl postconfiguration, the unknown-variable check,
+ * and the server-name hashes of each listening address.
+ */
+import type { DirectiveContext } from './directive-context.ts'
+import type { LocationConf, ServerConf, UpstreamConf } from './conf.ts'
+import type { HttpState } from './http-state.ts'
+import { fullPath } from './paths.ts'
+import type { Range } from './source.ts'
+
+/** The access log nginx opens where none is configured (Debian's --http-log-path). */
+export const DEFAULT_ACCESS_LOG = '/var/log/nginx/access.log'
+
+export function closeHttpBlock(cx: DirectiveContext, http: HttpState): void {
+  const analyzer = cx.analyzer
+  const emerg = (message: string, nginxLine: number | null, range: Range, file = cx.file): void =>
+    analyzer.report('emerg', nginxLine === null ? 'UL_INVALID_VALUE' : 'UL_INVALID_VALUE', message, file, nginxLine, range)
+
+  // ngx_http_log_module merge: a block chain without access_log gets the default file.
+  if (!http.level.settings.has('access_log') && needsDefaultAccessLog(http)) {
+    analyzer.openFiles.push({ path: DEFAULT_ACCESS_LOG, node: cx.node, file: cx.file })
+  }
+
+  // ngx_http_upstream_module init_main_conf: every upstream, explicit and implicit, in order.
+  for (const upstream of http.upstreams) {
+    const message = initUpstream(cx, upstream)
+    if (message) emerg(message, null, upstream.node.range, upstream.file)
+  }
+
+  // ngx_http_ssl_module merge: certificates of every server that has or inherits any.
+  for (const server of http.servers) checkCertificates(cx, server)
+
+  // Location trees, server by server (nested locations first).
+  for (const server of http.servers) checkDuplicateLocations(cx, server.locations)
+
+  // ngx_http_ssl_module postconfiguration: every `listen … ssl` needs a certificate.
+  for (const address of http.addresses) {
+    if (!address.ssl) continue
+    const server = address.defaultServer ?? address.servers[0]
+    const candidates = hasCertificate(server) ? [] : [server, ...address.servers.filter((s) => s !== server)]
+    const missing = candidates.find((s) => !hasCertificate(s))
+    if (missing) {
+      emerg(
+        'no "ssl_certificate" is defined for the "listen ... ssl" directive in ' + `${missing.file}:${missing.node.nginxLine}`,
+        null,
+        missing.node.range,
+        missing.file,
+      )
+      break
+    }
+  }
+
+  // ngx_http_variables_init_vars: the first variable used that nothing defines.
+  for (const use of http.variables.uses()) {
+    if (!http.variables.isKnown(use.name)) {
+      analyzer.report('emerg', 'UL_UNKNOWN_VARIABLE', `unknown "${use.name}" variable`, use.file, null, use.range)
+      break
+    }
+  }
+
+  // ngx_http_optimize_servers: names of the servers sharing an address.
+  for (const address of http.addresses) {
+    if (address.servers.length < 2) continue
+    const exact = new Set<string>()
+    const head = new Set<string>()
+    const tail = new Set<string>()
+    for (const server of address.servers) {
+      for (const name of server.serverNames) {
+        if (name.kind === 'regex') continue
+        const result = addServerName(name.name, exact, head, tail)
+        if (result === 'invalid') {
+          analyzer.report('emerg', 'UL_INVALID_VALUE', `invalid server name or wildcard "${name.name}" on ${address.text}`, server.file, null, name.range)
+        } else if (result === 'busy') {
+          analyzer.report('warn', 'UL_CONFLICT', `conflicting server name "${name.name}" on ${address.text}, ignored`, server.file, null, name.range)
+        }
+      }
+      if (server.serverNames.length === 0) {
+        // A server without server_name has the name "".
+        if (addServerName('', exact, head, tail) === 'busy') {
+          analyzer.report('warn', 'UL_CONFLICT', `conflicting server name "" on ${address.text}, ignored`, server.file, null, server.node.range)
+        }
+      }
+    }
+  }
+}
+
+function needsDefaultAccessLog(http: HttpState): boolean {
+  const missing = (locations: LocationConf[], inherited: boolean): boolean =>
+    locations.some((l) => {
+      const has = inherited || l.level.settings.has('access_log')
+      return !has || missing(l.children, has)
+    })
+  if (http.servers.length === 0) return true
+  return http.servers.some((s) => {
+    const has = s.level.settings.has('access_log')
+    return !has || missing(s.locations, has) || missing(s.namedLocations, has)
+  })
+}
+
+/** ngx_http_upstream_init_round_robin, and the implicit upstreams' name resolution. */
+function initUpstream(cx: DirectiveContext, upstream: UpstreamConf): string | null {
+  if (!upstream.implicit) {
+    const primary = upstream.servers.filter((s) => !s.backup)
+    if (primary.length === 0) return `no servers in upstream "${upstream.name}" in ${upstream.file}:${upstream.nginxLine}`
+    return null
+  }
+  if (upstream.noResolve) return null
+  if (upstream.port === 0) return `no port in upstream "${upstream.name}" in ${upstream.file}:${upstream.nginxLine}`
+  const addrs = cx.analyzer.options.host.resolve(upstream.name)
+  if (!addrs || addrs.length === 0) return `host not found in upstream "${upstream.name}" in ${upstream.file}:${upstream.nginxLine}`
+  return null
+}
+
+function hasCertificate(server: ServerConf): boolean {
+  return server.level.inherited('ssl_certificate') !== undefined
+}
+
+/** ngx_http_ssl_merge_srv_conf and ngx_ssl_certificate, for one server. */
+function checkCertificates(cx: DirectiveContext, server: ServerConf): void {
+  const analyzer = cx.analyzer
+  const host = analyzer.options.host
+  const httpEnd = cx.node.blockEnd?.nginxLine ?? cx.node.nginxLine
+  const certs = server.level.inherited<string[]>('ssl_certificate')
+  const keys = server.level.inherited<string[]>('ssl_certificate_key')
+  const enabled = server.level.inherited<boolean>('ssl')?.value === true
+  const report = (message: string, range: Range = server.node.range): void =>
+    analyzer.report('emerg', 'UL_FILE', message, server.file, null, range)
+  const sslNode = server.level.inherited('ssl')
+  if (enabled) {
+    const where = `${sslNode?.file}:${sslNode?.node.nginxLine}`
+    if (!certs) return report(`no "ssl_certificate" is defined for the "ssl" directive in ${where}`)
+    if (!keys) return report(`no "ssl_certificate_key" is defined for the "ssl" directive in ${where}`)
+    if (keys.value.length < certs.value.length) {
+      return report(
+        `no "ssl_certificate_key" is defined for certificate "${certs.value[certs.value.length - 1]}" and the "ssl" directive in ${where}`,
+      )
+    }
+  } else if (certs) {
+    if (!keys || keys.value.length < certs.value.length) {
+      analyzer.report(
+        'emerg',
+        'UL_MISSING',
+        `no "ssl_certificate_key" is defined for certificate "${certs.value[certs.value.length - 1]}"`,
+        cx.file,
+        httpEnd,
+        certs.node.range,
+      )
+      return
+    }
+  } else return
+  if (!certs || !keys) return
+  for (let i = 0; i < certs.value.length; i++) {
+    if (certs.value[i].includes('$')) continue
+    const certPath = fullPath(analyzer.options.prefix, certs.value[i])
+    const cert = host.loadCertificate(certPath)
+    if (!cert.ok) return report(cert.message, certs.node.range)
+    const keyPath = fullPath(analyzer.options.prefix, keys.value[i])
+    const key = host.loadCertificateKey(keyPath, certPath)
+    if (!key.ok) return report(key.message, keys.node.range)
+  }
+}
+
+/** ngx_http_join_exact_locations: two prefix or two exact locations with one name. */
+function checkDuplicateLocations(cx: DirectiveContext, locations: LocationConf[]): boolean {
+  for (const location of locations) if (!checkDuplicateLocations(cx, location.children)) return false
+  const seen = new Map<string, LocationConf>()
+  for (const location of locations) {
+    if (location.regex || location.modifier === '@' || location.isIf) continue
+    const key = `${location.modifier === '=' ? '=' : 'prefix'} ${location.name}`
+    if (seen.has(key)) {
+      cx.analyzer.report(
+        'emerg',
+        'UL_DUPLICATE',
+        `duplicate location "${location.name}" in ${location.file}:${location.node.nginxLine}`,
+        location.file,
+        null,
+        location.node.range,
+      )
+      return false
+    }
+    seen.set(key, location)
+  }
+  return true
+}
+
+/** ngx_hash_add_key with NGX_HASH_WILDCARD_KEY: `ok`, `busy` (already there) or `invalid`. */
+function addServerName(name: string, exact: Set<string>, head: Set<string>, tail: Set<string>): 'ok' | 'busy' | 'invalid' {
+  const star = name.indexOf('*')
+  if (star < 0 && !name.startsWith('.')) {
+    if (exact.has(name)) return 'busy'
+    exact.add(name)
+    return 'ok'
+  }
+  if (name.startsWith('.')) {
+    const base = name.slice(1)
+    if (exact.has(base) || head.has(base)) return 'busy'
+    exact.add(base)
+    head.add(base)
+    return 'ok'
+  }
+  if (name.startsWith('*.') && name.indexOf('*', 1) < 0) {
+    const base = name.slice(2)
+    if (head.has(base)) return 'busy'
+    head.add(base)
+    return 'ok'
+  }
+  if (name.endsWith('.*') && star === name.length - 1) {
+    const base = name.slice(0, -2)
+    if (tail.has(base)) return 'busy'
+    tail.add(base)
+    return 'ok'
+  }
+  return 'invalid'
+}

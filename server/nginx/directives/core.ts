@@ -1,0 +1,192 @@
+/**
+ * The main context: ngx_core_module, ngx_errlog_module, ngx_conf_module (`include`),
+ * ngx_events_module and ngx_event_core_module, and the `http` block itself.
+ */
+import { Level } from '../conf.ts'
+import { HANDLED, type DirectiveSpec, type Handler } from '../directive-spec.ts'
+import type { DirectiveContext } from '../directive-context.ts'
+import { ENOENT } from '../host.ts'
+import { HttpState } from '../http-state.ts'
+import { closeHttpBlock } from '../after-http.ts'
+import { fullPath } from '../paths.ts'
+import { atoi } from '../values.ts'
+import { flagSlot, msecSlot, numSlot, strSlot } from '../slots.ts'
+import { docs, row } from './row.ts'
+
+const LOG_LEVELS = ['emerg', 'alert', 'crit', 'error', 'warn', 'notice', 'info', 'debug']
+const DEBUG_LEVELS = ['debug_core', 'debug_alloc', 'debug_mutex', 'debug_event', 'debug_http', 'debug_mail', 'debug_stream']
+
+/** ngx_log_set_log + ngx_log_set_levels: shared by the main and the http `error_log`. */
+export const setErrorLog: Handler = (cx) => {
+  const target = cx.values[0]
+  let level: string | null = null
+  let sawDebugLevel = false
+  for (let i = 1; i < cx.args.length; i++) {
+    const value = cx.values[i]
+    if (LOG_LEVELS.includes(value)) {
+      if (level !== null || sawDebugLevel) return cx.error(`duplicate log level "${value}"`, i + 1)
+      level = value
+      continue
+    }
+    if (DEBUG_LEVELS.includes(value)) {
+      if (level !== null && level !== 'debug') return cx.error(`invalid log level "${value}"`, i + 1)
+      sawDebugLevel = true
+      continue
+    }
+    return cx.error(`invalid log level "${value}"`, i + 1)
+  }
+  if (target.startsWith('syslog:')) {
+    // ngx_syslog_process_conf: a `server=` parameter is required.
+    if (!/(^|,)server=/.test(target.slice(7))) return cx.error('no syslog server specified', 1)
+  } else if (target !== 'stderr' && !target.startsWith('memory:')) {
+    cx.analyzer.openFiles.push({ path: fullPath(cx.analyzer.options.prefix, target), node: cx.node, file: cx.file })
+  }
+  cx.push({ target, level: level ?? (sawDebugLevel ? 'debug' : 'error') }, 'error_log')
+}
+
+const workerProcesses: Handler = (cx) => {
+  if (cx.isSet()) return 'is duplicate'
+  const value = cx.values[0]
+  if (value === 'auto') return cx.set('auto')
+  const n = atoi(value)
+  if (n === null) return 'invalid value'
+  cx.set(n)
+}
+
+const setUser: Handler = (cx) => {
+  if (cx.isSet()) return 'is duplicate'
+  const host = cx.analyzer.options.host
+  const [user, group = user] = cx.values
+  if (!host.userExists(user)) return cx.error(`getpwnam("${user}") failed`, 1)
+  if (!host.groupExists(group)) return cx.error(`getgrnam("${group}") failed`, cx.args.length > 1 ? 2 : 1)
+  cx.set({ user, group })
+}
+
+const setPid: Handler = (cx) => {
+  if (cx.isSet()) return 'is duplicate'
+  cx.set(cx.values[0])
+}
+
+/** ngx_conf_include: a file, or a glob of files, parsed in the current block. */
+const include: Handler = (cx) => {
+  const analyzer = cx.analyzer
+  const host = analyzer.options.host
+  const path = fullPath(analyzer.options.prefix, cx.values[0])
+  let files: string[]
+  if (/[*?[]/.test(path)) {
+    const matched = host.glob(path)
+    if (!matched.ok) {
+      return cx.error(`glob() "${path}" failed (${matched.error.errno}: ${matched.error.text})`, 1, 'UL_FILE')
+    }
+    files = matched.value
+  } else {
+    files = [path]
+  }
+  for (const file of files) {
+    const read = host.readFile(file)
+    if (!read.ok) {
+      const e = read.error ?? ENOENT
+      return cx.error(`open() "${file}" failed (${e.errno}: ${e.text})`, 1, 'UL_FILE')
+    }
+    analyzer.include(file, read.value, cx.context, cx.level)
+  }
+}
+
+const events: Handler = (cx) => {
+  if (cx.isSet()) return 'is duplicate'
+  const level = new Level('events', cx.level)
+  cx.set(level)
+  cx.parseBlock('events', level)
+}
+
+const http: Handler = (cx) => {
+  if (cx.isSet()) return 'is duplicate'
+  const level = new Level('http', cx.level)
+  cx.set(level)
+  const state = new HttpState(level, cx.node, cx.file)
+  cx.analyzer.http = state
+  cx.parseBlock('http', level)
+  closeHttpBlock(cx as DirectiveContext, state)
+}
+
+const workerConnections: Handler = (cx) => {
+  if (cx.isSet()) return 'is duplicate'
+  const n = atoi(cx.values[0])
+  if (n === null) return cx.error(`invalid number "${cx.values[0]}"`, 1)
+  cx.set(n)
+}
+
+const useEvents: Handler = (cx) => {
+  if (cx.isSet()) return 'is duplicate'
+  const value = cx.values[0]
+  if (value !== 'epoll' && value !== 'poll' && value !== 'select') {
+    return cx.error(`invalid event type "${value}"`, 1)
+  }
+  cx.set(value)
+}
+
+const CORE = { module: 'ngx_core_module', moduleType: 'core', contexts: ['main'], conf: 'direct' } as const
+const EVENT = { module: 'ngx_event_core_module', moduleType: 'event', contexts: ['events'], conf: 'direct' } as const
+
+export const coreDirectives: DirectiveSpec[] = [
+  row(CORE, 'daemon', 'flag', flagSlot, { default: 'on' }),
+  row(CORE, 'master_process', 'flag', flagSlot, { default: 'on' }),
+  row(CORE, 'timer_resolution', [1], msecSlot),
+  row(CORE, 'pid', [1], setPid, {
+    default: 'logs/nginx.pid',
+    syntax: 'pid file;',
+    docs: docs('The file that holds the master process id. nginx -t opens it too.', 'ngx_core_module.html#pid'),
+  }),
+  row(CORE, 'lock_file', [1], strSlot),
+  row(CORE, 'worker_processes', [1], workerProcesses, {
+    default: '1',
+    syntax: 'worker_processes number | auto;',
+    docs: docs('How many worker processes serve connections; `auto` means one per CPU core.', 'ngx_core_module.html#worker_processes'),
+  }),
+  row(CORE, 'debug_points', [1], strSlot),
+  row(CORE, 'user', [1, 2], setUser, {
+    syntax: 'user user [group];',
+    docs: docs('The user and group the worker processes run as (only when started as root).', 'ngx_core_module.html#user'),
+  }),
+  row(CORE, 'worker_priority', [1], strSlot),
+  row(CORE, 'worker_cpu_affinity', '1more', (cx) => cx.push(cx.values)),
+  row(CORE, 'worker_rlimit_nofile', [1], numSlot()),
+  row(CORE, 'worker_rlimit_core', [1], strSlot),
+  row(CORE, 'worker_shutdown_timeout', [1], msecSlot),
+  row(CORE, 'working_directory', [1], strSlot),
+  row(CORE, 'env', [1], (cx) => cx.push(cx.values[0])),
+  row(CORE, 'load_module', [1], (cx) => cx.error(`dlopen() "${fullPath(cx.analyzer.options.prefix, cx.values[0])}" failed (${cx.values[0]}: cannot open shared object file: No such file or directory)`, 1)),
+  row({ ...CORE, module: 'ngx_errlog_module' }, 'error_log', '1more', setErrorLog, {
+    default: 'logs/error.log error',
+    syntax: 'error_log file [level];',
+    docs: docs('Where nginx writes its error log, and from which level on.', 'ngx_core_module.html#error_log'),
+  }),
+  row({ module: 'ngx_conf_module', moduleType: 'conf', contexts: ['main', 'events', 'http', 'server', 'location', 'upstream', 'if-server', 'if-location', 'limit_except'], conf: 'direct' }, 'include', [1], include, {
+    syntax: 'include file | mask;',
+    docs: docs('Reads another file (or every file matching a mask) in place.', 'ngx_core_module.html#include'),
+  }),
+  row({ ...CORE, module: 'ngx_events_module' }, 'events', [0], events, {
+    block: true,
+    syntax: 'events { ... }',
+    docs: docs('The connection-processing settings. nginx refuses a config without it.', 'ngx_core_module.html#events'),
+  }),
+  row({ ...CORE, module: 'ngx_http_module' }, 'http', [0], http, {
+    block: true,
+    syntax: 'http { ... }',
+    docs: docs('The HTTP server: every map, upstream and server lives inside.', 'ngx_http_core_module.html#http'),
+  }),
+  row(EVENT, 'worker_connections', [1], workerConnections, {
+    default: '512',
+    syntax: 'worker_connections number;',
+    docs: docs('How many connections each worker may hold open at once: clients and upstreams together, so each proxied WebSocket counts twice.', 'ngx_core_module.html#worker_connections'),
+  }),
+  row(EVENT, 'use', [1], useEvents),
+  row(EVENT, 'multi_accept', 'flag', flagSlot, { default: 'off' }),
+  row(EVENT, 'accept_mutex', 'flag', flagSlot, { default: 'off' }),
+  row(EVENT, 'accept_mutex_delay', [1], msecSlot, { default: '500ms' }),
+  row(EVENT, 'debug_connection', [1], (cx) => cx.push(cx.values[0])),
+  row({ ...EVENT, module: 'ngx_epoll_module' }, 'epoll_events', [1], numSlot()),
+  row({ ...EVENT, module: 'ngx_epoll_module' }, 'worker_aio_requests', [1], numSlot()),
+]
+
+export { HANDLED }

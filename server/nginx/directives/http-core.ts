@@ -1,0 +1,376 @@
+/**
+ * ngx_http_core_module: `server`, `listen`, `server_name`, `location`, `root`, `error_page`,
+ * `types`, timeouts and the rest of the core HTTP directives.
+ */
+import { Level, type LocationConf, type LocationModifier, type ServerConf } from '../conf.ts'
+import type { DirectiveContext } from '../directive-context.ts'
+import { HANDLED, type DirectiveSpec, type Handler } from '../directive-spec.ts'
+import { compileRegex } from '../regex.ts'
+import { bufsSlot, enumSlot, flagSlot, msecSlot, numSlot, offSlot, secSlot, sizeSlot, strSlot } from '../slots.ts'
+import { atoi, parseTime } from '../values.ts'
+import { setErrorLog } from './core.ts'
+import { addListen, setListen } from './listen.ts'
+import { docs, row, type RowBase } from './row.ts'
+
+/** The server a directive stands in (directly or in a location below it). */
+export function currentServer(cx: DirectiveContext): ServerConf | undefined {
+  for (let level: Level | null = cx.level; level; level = level.parent) {
+    const s = level.get<ServerConf>('$server')
+    if (s) return s.value
+  }
+  return undefined
+}
+
+/** The location a directive stands in, if any. */
+export function currentLocation(level: Level): LocationConf | undefined {
+  for (let l: Level | null = level; l; l = l.parent) {
+    const loc = l.get<LocationConf>('$location')
+    if (loc) return loc.value
+  }
+  return undefined
+}
+
+const server: Handler = (cx) => {
+  const level = new Level('server', cx.level)
+  const conf: ServerConf = {
+    level,
+    node: cx.node,
+    file: cx.file,
+    listens: [],
+    implicitListen: false,
+    serverNames: [],
+    locations: [],
+    namedLocations: [],
+  }
+  level.settings.set('$server', { value: conf, node: cx.node, file: cx.file })
+  cx.http.servers.push(conf)
+  cx.parseBlock('server', level)
+  if (conf.listens.length === 0) {
+    // nginx listens on *:80 (as root) when a server has no listen directive.
+    conf.implicitListen = true
+    const listen = {
+      text: '*:80', host: '0.0.0.0', port: 80, ipv6: false, wildcard: true, defaultServer: false,
+      ssl: false, http2: false, bindOptions: [], node: cx.node, file: cx.file,
+    }
+    conf.listens.push(listen)
+    const error = addListen(cx.http.addresses, conf, listen)
+    if (error) return cx.error(error, undefined, 'UL_DUPLICATE')
+  }
+}
+
+const listen: Handler = (cx) => {
+  const conf = cx.level.get<ServerConf>('$server')?.value
+  if (!conf) return HANDLED
+  return setListen(cx, conf)
+}
+
+const serverName: Handler = (cx) => {
+  const conf = cx.level.get<ServerConf>('$server')?.value
+  if (!conf) return HANDLED
+  for (let i = 0; i < cx.args.length; i++) {
+    const word = cx.args[i]
+    const value = word.value
+    const ch = value[0]
+    if ((ch === '*' && (value.length < 3 || value[1] !== '.')) || (ch === '.' && value.length < 2)) {
+      return cx.error(`server name "${value}" is invalid`, i + 1)
+    }
+    if (value.includes('/')) cx.warn(`server name "${value}" has suspicious symbols`, i + 1)
+    if (ch !== '~') {
+      const name = value.toLowerCase() === '$hostname' ? 'localhost' : value.toLowerCase()
+      const kind = name.startsWith('*.') ? 'wildcard-head' : name.endsWith('.*') ? 'wildcard-tail' : name.startsWith('.') ? 'dot' : 'exact'
+      conf.serverNames.push({ name, kind, regex: null, range: word.range })
+      continue
+    }
+    if (value.length === 1) return cx.error(`empty regex in server name "${value}"`, i + 1)
+    const compiled = compileRegex(cx, value.slice(1), true, word)
+    if (!compiled) return HANDLED
+    conf.serverNames.push({ name: value.slice(1), kind: 'regex', regex: compiled, range: word.range })
+  }
+}
+
+/** ngx_http_core_location: the modifier, nesting rules, then the block. */
+const location: Handler = (cx) => {
+  const values = cx.values
+  let modifier: LocationModifier = ''
+  let name: string
+  let regex: RegExp | null = null
+  const nameWord = cx.args[cx.args.length - 1]
+  if (values.length === 2) {
+    const mod = values[0]
+    name = values[1]
+    if (mod === '=' || mod === '^~') modifier = mod
+    else if (mod === '~' || mod === '~*') {
+      modifier = mod
+      regex = compileRegex(cx, name, mod === '~*', nameWord)
+      if (!regex) return HANDLED
+    } else return cx.error(`invalid location modifier "${mod}"`, 1)
+  } else {
+    const raw = values[0]
+    if (raw.startsWith('=')) {
+      modifier = '='
+      name = raw.slice(1)
+    } else if (raw.startsWith('^~')) {
+      modifier = '^~'
+      name = raw.slice(2)
+    } else if (raw.startsWith('~')) {
+      const caseless = raw[1] === '*'
+      modifier = caseless ? '~*' : '~'
+      name = raw.slice(caseless ? 2 : 1)
+      regex = compileRegex(cx, name, caseless, nameWord)
+      if (!regex) return HANDLED
+    } else {
+      name = raw
+      if (raw.startsWith('@')) modifier = '@'
+    }
+  }
+
+  const parent = cx.context === 'location' ? currentLocation(cx.level) : undefined
+  if (parent) {
+    if (parent.modifier === '=') {
+      return cx.error(`location "${name}" cannot be inside the exact location "${parent.name}"`, nameWord)
+    }
+    if (parent.modifier === '@') {
+      return cx.error(`location "${name}" cannot be inside the named location "${parent.name}"`, nameWord)
+    }
+    if (modifier === '@') return cx.error(`named location "${name}" can be on the server level only`, nameWord)
+    if (regex === null && !name.startsWith(parent.name)) {
+      return cx.error(`location "${name}" is outside location "${parent.name}"`, nameWord)
+    }
+  }
+
+  const level = new Level('location', cx.level)
+  const conf: LocationConf = {
+    modifier,
+    name,
+    regex,
+    level,
+    node: cx.node,
+    file: cx.file,
+    children: [],
+    parent: parent ?? null,
+  }
+  level.settings.set('$location', { value: conf, node: cx.node, file: cx.file })
+  const srv = currentServer(cx)
+  if (parent) parent.children.push(conf)
+  else if (modifier === '@') srv?.namedLocations.push(conf)
+  else srv?.locations.push(conf)
+  cx.parseBlock('location', level)
+}
+
+/** `root` and `alias` share one setting (ngx_http_core_root). */
+function rootOrAlias(alias: boolean): Handler {
+  return (cx) => {
+    const existing = cx.level.get<{ alias: boolean }>('$root')
+    if (existing) {
+      if (existing.value.alias === alias) return 'is duplicate'
+      return cx.error(
+        `"${cx.name}" directive is duplicate, "${existing.value.alias ? 'alias' : 'root'}" directive was specified earlier`,
+      )
+    }
+    const loc = currentLocation(cx.level)
+    if (loc?.modifier === '@') {
+      return cx.error(`"${cx.name}" directive is not allowed here`)
+    }
+    const value = cx.values[0]
+    if (value.includes('$document_root') || value.includes('${document_root}')) {
+      return cx.error(`the $document_root variable cannot be used in the "${cx.name}" directive`, 1)
+    }
+    if (value.includes('$realpath_root') || value.includes('${realpath_root}')) {
+      return cx.error(`the $realpath_root variable cannot be used in the "${cx.name}" directive`, 1)
+    }
+    if (cx.compile(cx.args[0]) === null) return HANDLED
+    cx.level.settings.set('$root', { value: { alias }, node: cx.node, file: cx.file })
+    cx.set(value)
+  }
+}
+
+/** `error_page code ... [=[response]] uri` (ngx_http_core_error_page). */
+const errorPage: Handler = (cx) => {
+  const values = cx.values
+  let last = values.length - 1
+  let overwrite: number | null = null
+  const responseArg = values[last - 1]
+  if (responseArg.startsWith('=')) {
+    if (last - 1 === 0) return cx.error(`invalid value "${responseArg}"`, last)
+    if (responseArg.length > 1) {
+      const n = atoi(responseArg.slice(1))
+      if (n === null) return cx.error(`invalid value "${responseArg}"`, last)
+      overwrite = n
+    } else overwrite = 0
+    last--
+  }
+  const uri = cx.args[values.length - 1]
+  if (cx.compile(uri) === null) return HANDLED
+  const codes: number[] = []
+  for (let i = 0; i < last; i++) {
+    const n = atoi(values[i])
+    if (n === null || n === 499) return cx.error(`invalid value "${values[i]}"`, i + 1)
+    if (n < 300 || n > 599) return cx.error(`value "${values[i]}" must be between 300 and 599`, i + 1)
+    codes.push(n)
+  }
+  cx.push({ codes, overwrite, uri: uri.value })
+}
+
+const keepaliveTimeout: Handler = (cx) => {
+  if (cx.isSet()) return 'is duplicate'
+  const timeout = parseTime(cx.values[0], false)
+  if (timeout === null) return 'invalid value'
+  let header: number | null = null
+  if (cx.values.length === 2) {
+    header = parseTime(cx.values[1], true)
+    if (header === null) return 'invalid value'
+  }
+  cx.set({ timeout, header })
+}
+
+/** `types { type ext ...; }`: a block read by a custom handler (ngx_http_core_type). */
+const types: Handler = (cx) => {
+  const table = cx.level.get<Map<string, string>>('types')?.value ?? new Map<string, string>()
+  cx.set(table)
+  cx.parseBlockWith((words) => {
+    const [type, ...extensions] = words
+    if (type.value === 'include') {
+      if (words.length !== 2) return 'invalid number of arguments in "include" directive'
+      return
+    }
+    for (const ext of extensions) {
+      const key = ext.value.toLowerCase()
+      const previous = table.get(key)
+      if (previous !== undefined) {
+        cx.warn(`duplicate extension "${ext.value}", content type: "${type.value}", previous content type: "${previous}"`, ext)
+      }
+      table.set(key, type.value)
+    }
+  })
+}
+
+const CORE: RowBase = { module: 'ngx_http_core_module', moduleType: 'http', contexts: ['http', 'server', 'location'], conf: 'loc' }
+const MAIN_SRV = { ...CORE, contexts: ['http', 'server'], conf: 'srv' } as const
+const SRV = { ...CORE, contexts: ['server'], conf: 'srv' } as const
+const MAIN = { ...CORE, contexts: ['http'], conf: 'main' } as const
+const LOC_LIF = { ...CORE, contexts: ['http', 'server', 'location', 'if-location'] } as const
+
+export const httpCoreDirectives: DirectiveSpec[] = [
+  row(MAIN, 'variables_hash_max_size', [1], numSlot()),
+  row(MAIN, 'variables_hash_bucket_size', [1], numSlot()),
+  row(MAIN_SRV, 'server_names_hash_max_size', [1], numSlot()),
+  row(MAIN_SRV, 'server_names_hash_bucket_size', [1], numSlot()),
+  row(MAIN, 'server', [0], server, {
+    block: true,
+    syntax: 'server { ... }',
+    docs: docs('One virtual server: the addresses it listens on, its names, and its locations.', 'ngx_http_core_module.html#server'),
+  }),
+  row(MAIN_SRV, 'connection_pool_size', [1], sizeSlot),
+  row(MAIN_SRV, 'request_pool_size', [1], sizeSlot),
+  row(MAIN_SRV, 'client_header_timeout', [1], msecSlot, { default: '60s' }),
+  row(MAIN_SRV, 'client_header_buffer_size', [1], sizeSlot, { default: '1k' }),
+  row(MAIN_SRV, 'large_client_header_buffers', [2], bufsSlot, {
+    default: '4 8k',
+    syntax: 'large_client_header_buffers number size;',
+    docs: docs('Buffers for long request lines and headers: past them nginx answers 414 or 400.', 'ngx_http_core_module.html#large_client_header_buffers'),
+  }),
+  row(MAIN_SRV, 'ignore_invalid_headers', 'flag', flagSlot, { default: 'on' }),
+  row(MAIN_SRV, 'merge_slashes', 'flag', flagSlot, { default: 'on' }),
+  row(MAIN_SRV, 'underscores_in_headers', 'flag', flagSlot, { default: 'off' }),
+  row({ ...CORE, contexts: ['server', 'location'] }, 'location', [1, 2], location, {
+    block: true,
+    syntax: 'location [ = | ~ | ~* | ^~ ] uri { ... }',
+    docs: docs('Settings for requests whose URI matches: exact `=`, prefix, `^~` prefix that skips regexes, or regex `~` / `~*`.', 'ngx_http_core_module.html#location'),
+  }),
+  row(SRV, 'listen', '1more', listen, {
+    default: '*:80',
+    syntax: 'listen address[:port] [default_server] [ssl] [http2] ...;',
+    docs: docs('The address and port a server accepts connections on; `ssl` makes it TLS (wss://).', 'ngx_http_core_module.html#listen'),
+  }),
+  row(SRV, 'server_name', '1more', serverName, {
+    default: '""',
+    syntax: 'server_name name ...;',
+    docs: docs('The Host names a server answers: exact, `*.wildcard`, or `~regex`.', 'ngx_http_core_module.html#server_name'),
+  }),
+  row(CORE, 'types_hash_max_size', [1], numSlot()),
+  row(CORE, 'types_hash_bucket_size', [1], numSlot()),
+  row(CORE, 'types', [0], types, {
+    block: true,
+    syntax: 'types { mime-type extension ...; }',
+    docs: docs('Maps file extensions to the Content-Type of static answers.', 'ngx_http_core_module.html#types'),
+  }),
+  row(CORE, 'default_type', [1], strSlot, {
+    default: 'text/plain',
+    syntax: 'default_type mime-type;',
+    docs: docs('The Content-Type when no `types` entry matches.', 'ngx_http_core_module.html#default_type'),
+  }),
+  row(LOC_LIF, 'root', [1], rootOrAlias(false), {
+    default: 'html',
+    syntax: 'root path;',
+    docs: docs('The folder static files are served from: the URI is appended to it.', 'ngx_http_core_module.html#root'),
+  }),
+  row({ ...CORE, contexts: ['location'] }, 'alias', [1], rootOrAlias(true)),
+  row(CORE, 'client_max_body_size', [1], offSlot, { default: '1m' }),
+  row(CORE, 'client_body_buffer_size', [1], sizeSlot),
+  row(CORE, 'client_body_timeout', [1], msecSlot, { default: '60s' }),
+  row(CORE, 'client_body_in_file_only', [1], enumSlot(['off', 'on', 'clean'])),
+  row(CORE, 'client_body_in_single_buffer', 'flag', flagSlot),
+  row({ ...CORE, contexts: ['http', 'server', 'location', 'if-location'] }, 'sendfile', 'flag', flagSlot, {
+    default: 'off',
+    syntax: 'sendfile on | off;',
+    docs: docs('Lets the kernel copy static files to the socket directly.', 'ngx_http_core_module.html#sendfile'),
+  }),
+  row(CORE, 'sendfile_max_chunk', [1], sizeSlot),
+  row(CORE, 'subrequest_output_buffer_size', [1], sizeSlot),
+  row(CORE, 'aio', [1], strSlot),
+  row(CORE, 'aio_write', 'flag', flagSlot),
+  row(CORE, 'read_ahead', [1], sizeSlot),
+  row(CORE, 'directio', [1], strSlot),
+  row(CORE, 'directio_alignment', [1], offSlot),
+  row(CORE, 'tcp_nopush', 'flag', flagSlot, { default: 'off' }),
+  row(CORE, 'tcp_nodelay', 'flag', flagSlot, { default: 'on' }),
+  row(CORE, 'send_timeout', [1], msecSlot, {
+    default: '60s',
+    syntax: 'send_timeout time;',
+    docs: docs('How long nginx waits between two writes to a client that does not read.', 'ngx_http_core_module.html#send_timeout'),
+  }),
+  row(CORE, 'send_lowat', [1], sizeSlot),
+  row(CORE, 'postpone_output', [1], sizeSlot),
+  row(CORE, 'limit_rate', [1], strSlot),
+  row(CORE, 'limit_rate_after', [1], strSlot),
+  row(CORE, 'keepalive_time', [1], msecSlot),
+  row(CORE, 'keepalive_timeout', [1, 2], keepaliveTimeout, {
+    default: '75s',
+    syntax: 'keepalive_timeout timeout [header_timeout];',
+    docs: docs('How long an idle keep-alive client connection stays open.', 'ngx_http_core_module.html#keepalive_timeout'),
+  }),
+  row(CORE, 'keepalive_requests', [1], numSlot()),
+  row(CORE, 'keepalive_disable', [1, 2], (cx) => cx.set(cx.values)),
+  row(CORE, 'satisfy', [1], enumSlot(['all', 'any'])),
+  row(CORE, 'auth_delay', [1], msecSlot),
+  row({ ...CORE, contexts: ['location'] }, 'internal', [0], (cx) => cx.set(true)),
+  row(CORE, 'lingering_close', [1], enumSlot(['off', 'on', 'always'])),
+  row(CORE, 'lingering_time', [1], msecSlot),
+  row(CORE, 'lingering_timeout', [1], msecSlot),
+  row(CORE, 'reset_timedout_connection', 'flag', flagSlot),
+  row(CORE, 'absolute_redirect', 'flag', flagSlot),
+  row(CORE, 'server_name_in_redirect', 'flag', flagSlot),
+  row(CORE, 'port_in_redirect', 'flag', flagSlot),
+  row(CORE, 'msie_padding', 'flag', flagSlot),
+  row(CORE, 'msie_refresh', 'flag', flagSlot),
+  row(CORE, 'log_not_found', 'flag', flagSlot),
+  row(CORE, 'log_subrequest', 'flag', flagSlot),
+  row(CORE, 'recursive_error_pages', 'flag', flagSlot),
+  row(CORE, 'server_tokens', [1], enumSlot(['off', 'on', 'build'])),
+  row(CORE, 'chunked_transfer_encoding', 'flag', flagSlot),
+  row(CORE, 'etag', 'flag', flagSlot),
+  row({ ...CORE, contexts: ['http', 'server', 'location', 'if-location'] }, 'error_page', '2more', errorPage, {
+    syntax: 'error_page code ... [=[response]] uri;',
+    docs: docs('The URI (or named location) shown for the listed status codes, optionally with another status.', 'ngx_http_core_module.html#error_page'),
+  }),
+  row(CORE, 'post_action', [1], strSlot),
+  row(CORE, 'error_log', '1more', setErrorLog),
+  row(CORE, 'open_file_cache', [1, 2], (cx) => cx.set(cx.values)),
+  row(CORE, 'open_file_cache_valid', [1], secSlot),
+  row(CORE, 'open_file_cache_min_uses', [1], numSlot()),
+  row(CORE, 'open_file_cache_errors', 'flag', flagSlot),
+  row(CORE, 'open_file_cache_events', 'flag', flagSlot),
+  row(CORE, 'resolver', '1more', (cx) => cx.set(cx.values)),
+  row(CORE, 'resolver_timeout', [1], msecSlot),
+  row(CORE, 'disable_symlinks', [1, 2], (cx) => cx.set(cx.values)),
+]

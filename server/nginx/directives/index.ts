@@ -1,0 +1,106 @@
+/**
+ * The directive table: one row per ngx_command_t, in nginx's module order. Rows with a
+ * handler of their own come from the files of this folder; every other directive nginx
+ * knows is checked by its generic setter from the catalog.
+ */
+import type { DirectiveSpec, Handler } from '../directive-spec.ts'
+import { HANDLED } from '../directive-spec.ts'
+import {
+  acceptSlot, bitmaskSlot, bufsSlot, enumSlot, flagSlot, keyvalSlot, msecSlot, numSlot, offSlot, secSlot, sizeSlot,
+  strArraySlot, strSlot,
+} from '../slots.ts'
+import { CATALOG, type CatalogRow, type SlotKind } from './catalog.ts'
+import { coreDirectives } from './core.ts'
+import { headersDirectives } from './headers.ts'
+import { httpCoreDirectives } from './http-core.ts'
+import { logDirectives } from './log.ts'
+import { mapDirectives } from './map.ts'
+import { proxyDirectives } from './proxy.ts'
+import { rewriteDirectives } from './rewrite.ts'
+import { sslDirectives } from './ssl.ts'
+import { staticDirectives } from './static.ts'
+import { upstreamBalancerDirectives, upstreamDirectives } from './upstream.ts'
+
+/** Rows with handlers of their own. */
+export const HANDWRITTEN: readonly DirectiveSpec[] = [
+  ...coreDirectives,
+  ...httpCoreDirectives,
+  ...logDirectives,
+  ...upstreamDirectives,
+  ...upstreamBalancerDirectives,
+  ...staticDirectives,
+  ...mapDirectives,
+  ...rewriteDirectives,
+  ...sslDirectives,
+  ...proxyDirectives,
+  ...headersDirectives,
+]
+
+/** Compiles every argument that may hold variables (nginx's complex-value and predicate slots). */
+const complexSlot: Handler = (cx) => {
+  for (const word of cx.args) if (cx.compile(word) === null) return HANDLED
+  cx.push(cx.values)
+}
+
+function genericHandler(slot: SlotKind, values: readonly string[] | undefined): Handler {
+  switch (slot) {
+    case 'flag': return flagSlot
+    case 'size': return sizeSlot
+    case 'msec': return msecSlot
+    case 'sec': return secSlot
+    case 'num': return numSlot()
+    case 'off': return offSlot
+    case 'str': return strSlot
+    case 'str_array': return strArraySlot
+    case 'keyval': return keyvalSlot
+    case 'bufs': return bufsSlot
+    case 'enum': return enumSlot(values ?? [])
+    case 'bitmask': return bitmaskSlot(values ?? [])
+    case 'complex':
+    case 'predicate': return complexSlot
+    case 'custom': return acceptSlot
+  }
+}
+
+function fromCatalog(row: CatalogRow): DirectiveSpec {
+  const [name, module, moduleType, contexts, args, slot, extra] = row
+  const conf = moduleType === 'http' ? 'loc' : 'direct'
+  return {
+    name,
+    module,
+    moduleType,
+    contexts,
+    args,
+    conf,
+    handler: genericHandler(slot, extra?.values),
+    ...(extra?.block ? { block: true, handler: HANDLED_BLOCK } : {}),
+    ...(extra?.default !== undefined ? { default: extra.default } : {}),
+  }
+}
+
+/** A block directive Upgrade Lab does not model: its body is skipped as nginx would parse it. */
+const HANDLED_BLOCK: Handler = () => undefined
+
+function buildTable(): Map<string, DirectiveSpec[]> {
+  const handwritten = new Map<string, DirectiveSpec>()
+  for (const spec of HANDWRITTEN) handwritten.set(`${spec.name}/${spec.module}`, spec)
+  const table = new Map<string, DirectiveSpec[]>()
+  const add = (spec: DirectiveSpec): void => {
+    const list = table.get(spec.name)
+    if (list) list.push(spec)
+    else table.set(spec.name, [spec])
+  }
+  for (const row of CATALOG) {
+    const key = `${row[0]}/${row[1]}`
+    const spec = handwritten.get(key) ?? fromCatalog(row)
+    handwritten.delete(key)
+    add(spec)
+  }
+  // Rows the catalog does not have (a conformance test keeps this empty).
+  for (const spec of handwritten.values()) add(spec)
+  return table
+}
+
+export const DIRECTIVES: ReadonlyMap<string, readonly DirectiveSpec[]> = buildTable()
+
+export { HANDLED }

@@ -1,0 +1,118 @@
+/**
+ * The config engine's entry point: `check(text)` runs lexer → parser → directive table →
+ * the checks nginx makes after parsing, and returns every diagnostic in nginx's order plus
+ * the configuration handlers built. Isomorphic: the editor runs it in the browser.
+ */
+import { Analyzer } from './analyzer.ts'
+import type { Level } from './conf.ts'
+import type { Diagnostic } from './diagnostics.ts'
+import { DIRECTIVES } from './directives/index.ts'
+import { virtualHost, type ConfigHost } from './host.ts'
+import type { HttpState } from './http-state.ts'
+import { DEFAULT_NGINX_VERSION, parseNginxVersion, versionDefaults, type NginxVersion } from './nginx-version.ts'
+import type { ParsedFile } from './parser.ts'
+import { dirname } from './paths.ts'
+
+export interface CheckOptions {
+  /** Absolute path of the main file: messages name it, relative paths resolve against its folder. */
+  file?: string
+  host?: ConfigHost
+  /** The nginx version modelled, e.g. "1.22.1" (the default) or "1.30.4". */
+  nginxVersion?: string
+}
+
+export interface CheckResult {
+  /** Every finding, in the order nginx would meet them. */
+  diagnostics: Diagnostic[]
+  /** Whether `nginx -t` would accept the file (no [emerg]). */
+  ok: boolean
+  /** The parsed files: the main one first, then each included one. */
+  files: Map<string, ParsedFile>
+  main: Level
+  http: HttpState | null
+  version: NginxVersion
+}
+
+export const DEFAULT_FILE = '/etc/nginx/nginx.conf'
+
+export function check(text: string, options: CheckOptions = {}): CheckResult {
+  const file = options.file ?? DEFAULT_FILE
+  const version = parseNginxVersion(options.nginxVersion ?? DEFAULT_NGINX_VERSION)
+  if (!version) throw new RangeError(`unsupported nginx version "${options.nginxVersion}"`)
+  const host = options.host ?? virtualHost()
+  const analyzer = new Analyzer({
+    host,
+    version,
+    defaults: versionDefaults(version),
+    prefix: dirname(file) + '/',
+    table: DIRECTIVES,
+  })
+  const parsed = analyzer.parseFile(file, text)
+  analyzer.walk(parsed.nodes, 'main', analyzer.main, file)
+  afterParse(analyzer, file)
+  return {
+    diagnostics: analyzer.diagnostics,
+    ok: !analyzer.diagnostics.some((d) => d.severity === 'emerg'),
+    files: analyzer.files,
+    main: analyzer.main,
+    http: analyzer.http,
+    version,
+  }
+}
+
+/** What ngx_init_cycle checks after printing "syntax is ok". */
+function afterParse(analyzer: Analyzer, file: string): void {
+  const whole = { line: 1, column: 1, endLine: 1, endColumn: 1 }
+  const late = (message: string, range = whole, at = file): void =>
+    analyzer.report('emerg', 'UL_MISSING', message, at, null, range, true)
+
+  const events = analyzer.main.get('events')
+  if (!events) {
+    late('no "events" section in configuration')
+    return
+  }
+  const host = analyzer.options.host
+  const user = analyzer.main.get('user')
+  if (!user) {
+    if (!host.userExists('nobody')) return late('getpwnam("nobody") failed')
+    if (!host.groupExists('nogroup')) return late('getgrnam("nogroup") failed')
+  }
+  const connections = (events.value as Level).get<number>('worker_connections')?.value ?? 512
+  const sockets = listeningSockets(analyzer)
+  if (connections < sockets + 1) {
+    return late(`${connections} worker_connections are not enough for ${sockets} listening sockets`)
+  }
+  for (const pending of analyzer.openFiles) {
+    const opened = host.openForWriting(pending.path)
+    if (!opened.ok) {
+      return late(`open() "${pending.path}" failed (${opened.error.errno}: ${opened.error.text})`, pending.node.range, pending.file)
+    }
+  }
+  const pid = analyzer.main.get<string>('pid')
+  const pidPath = pid ? (pid.value.startsWith('/') ? pid.value : analyzer.options.prefix + pid.value) : '/run/nginx.pid'
+  const opened = host.openForWriting(pidPath)
+  if (!opened.ok) late(`open() "${pidPath}" failed (${opened.error.errno}: ${opened.error.text})`, pid?.node.range ?? whole)
+}
+
+/** Sockets nginx would open: one per port for a wildcard address, else one per address. */
+function listeningSockets(analyzer: Analyzer): number {
+  const http = analyzer.http
+  if (!http) return 0
+  const ports = new Map<string, { wildcard: boolean; specific: number; bound: number }>()
+  for (const a of http.addresses) {
+    const key = `${a.family}:${a.port}`
+    const entry = ports.get(key) ?? { wildcard: false, specific: 0, bound: 0 }
+    if (a.host === '0.0.0.0' || a.host === '::') entry.wildcard = true
+    else if (a.optionsSet) entry.bound++
+    else entry.specific++
+    ports.set(key, entry)
+  }
+  let n = 0
+  for (const p of ports.values()) n += p.wildcard ? 1 + p.bound : p.specific + p.bound
+  return n
+}
+
+export type { Diagnostic } from './diagnostics.ts'
+export { formatNginx, formatWithColumn } from './diagnostics.ts'
+export type { ConfigHost } from './host.ts'
+export { virtualHost } from './host.ts'
