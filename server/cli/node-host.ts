@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process'
 import { createPrivateKey, createPublicKey, X509Certificate } from 'node:crypto'
 import { accessSync, constants, readdirSync, readFileSync, statSync } from 'node:fs'
+import { createSecureContext } from 'node:tls'
 import { dirname } from 'node:path'
 import { globToRegExp, type ConfigHost, type Result, type SystemError } from '../nginx/host.ts'
 
@@ -32,6 +33,23 @@ function getent(database: string, key: string): string | null {
 /** OpenSSL 3's text for a file fopen() could not open, as nginx prints it. */
 function bioFailure(path: string): string {
   return `BIO_new_file() failed (SSL: error:80000002:system library::No such file or directory:calling fopen(${path}, r) error:10000080:BIO routines::no such file)`
+}
+
+/** Whether the first PEM block's DER claims more bytes than it has (a cut-off file). */
+function derIsTruncated(pem: string): boolean {
+  const body = /-----BEGIN [A-Z ]+-----([\s\S]*?)-----END/.exec(pem)?.[1]
+  if (!body) return false
+  const der = Buffer.from(body.replace(/\s+/g, ''), 'base64')
+  if (der.length < 2 || der[0] !== 0x30) return false
+  let length = der[1]
+  let offset = 2
+  if (length & 0x80) {
+    const bytes = length & 0x7f
+    length = 0
+    for (let i = 0; i < bytes; i++) length = length * 256 + (der[offset + i] ?? 0)
+    offset += bytes
+  }
+  return offset + length > der.length
 }
 
 export function nodeHost(): ConfigHost {
@@ -86,6 +104,12 @@ export function nodeHost(): ConfigHost {
         new X509Certificate(pem)
         return { ok: true }
       } catch {
+        if (derIsTruncated(pem)) {
+          return {
+            ok: false,
+            message: `cannot load certificate "${path}": PEM_read_bio_X509_AUX() failed (SSL: error:0680009B:asn1 encoding routines::too long error:06800066:asn1 encoding routines::bad object header error:0688010A:asn1 encoding routines::nested asn1 error:Type=X509 error:0488000D:PEM routines::ASN1 lib)`,
+          }
+        }
         return {
           ok: false,
           message: `cannot load certificate "${path}": PEM_read_bio_X509_AUX() failed (SSL: error:0488000D:PEM routines::ASN1 lib)`,
@@ -117,6 +141,26 @@ export function nodeHost(): ConfigHost {
           ok: false,
           message: `cannot load certificate key "${path}": PEM_read_bio_PrivateKey() failed (SSL: error:1E08010C:DECODER routines::unsupported:No supported data to decode. Input type: PEM)`,
         }
+      }
+    },
+
+    cipherListError(list) {
+      try {
+        createSecureContext({ ciphers: list })
+        return null
+      } catch {
+        return 'error:0A0000B9:SSL routines::no cipher match'
+      }
+    },
+
+    certificateChain(path) {
+      try {
+        const pem = readFileSync(path, 'latin1')
+        const count = pem.match(/-----BEGIN CERTIFICATE-----/g)?.length ?? 0
+        const first = new X509Certificate(pem)
+        return { count, ocsp: /OCSP - URI:/.test(first.infoAccess ?? '') }
+      } catch {
+        return null
       }
     },
 

@@ -5,7 +5,9 @@
  * and the server-name hashes of each listening address.
  */
 import type { DirectiveContext } from './directive-context.ts'
-import type { LocationConf, ServerConf, UpstreamConf } from './conf.ts'
+import type { Level, LocationConf, ServerConf, UpstreamConf } from './conf.ts'
+import type { HeaderSetting } from './directives/proxy.ts'
+import { compileValue } from './variables.ts'
 import type { HttpState } from './http-state.ts'
 import { fullPath } from './paths.ts'
 import type { Range } from './source.ts'
@@ -32,10 +34,14 @@ export function closeHttpBlock(cx: DirectiveContext, http: HttpState): void {
   // ngx_http_ssl_module merge: certificates of every server that has or inherits any.
   for (const server of http.servers) checkCertificates(cx, server)
 
+  // ngx_http_proxy_module merge: each proxy_set_header list is compiled where first inherited.
+  compileProxyHeaders(cx, http)
+
   // Location trees, server by server (nested locations first).
   for (const server of http.servers) checkDuplicateLocations(cx, server.locations)
 
-  // ngx_http_ssl_module postconfiguration: every `listen … ssl` needs a certificate.
+  // ngx_http_ssl_module postconfiguration: OCSP stapling, then every `listen … ssl` needs a certificate.
+  for (const server of http.servers) checkStapling(cx, server)
   for (const address of http.addresses) {
     if (!address.ssl) continue
     const server = address.defaultServer ?? address.servers[0]
@@ -86,6 +92,36 @@ export function closeHttpBlock(cx: DirectiveContext, http: HttpState): void {
   }
 }
 
+/** Compiles each distinct proxy_set_header list once, in nginx's merge order. */
+function compileProxyHeaders(cx: DirectiveContext, http: HttpState): void {
+  const compiled = new Set<unknown>()
+  const httpEnd = cx.node.blockEnd?.nginxLine ?? cx.node.nginxLine
+  const visit = (level: Level): boolean => {
+    const headers = level.inherited<HeaderSetting[]>('proxy_set_header')
+    if (!headers || compiled.has(headers)) return true
+    compiled.add(headers)
+    for (const header of headers.value) {
+      const result = compileValue(header.word.value)
+      if (!result.ok) {
+        cx.analyzer.report('emerg', 'UL_INVALID_VALUE', result.message, cx.file, httpEnd, header.word.range)
+        return false
+      }
+      for (const part of result.value.parts) {
+        if (part.kind === 'variable') http.variables.use(part.name, headers.file, header.word.range)
+      }
+    }
+    return true
+  }
+  const walk = (locations: LocationConf[]): boolean =>
+    locations.every((l) => visit(l.level) && walk(l.children))
+  for (const server of http.servers) {
+    const locations = [...server.locations, ...server.namedLocations].sort(
+      (a, b) => a.node.range.line - b.node.range.line || a.node.range.column - b.node.range.column,
+    )
+    if (!visit(server.level) || !walk(locations)) return
+  }
+}
+
 function needsDefaultAccessLog(http: HttpState): boolean {
   const missing = (locations: LocationConf[], inherited: boolean): boolean =>
     locations.some((l) => {
@@ -111,6 +147,24 @@ function initUpstream(cx: DirectiveContext, upstream: UpstreamConf): string | nu
   const addrs = cx.analyzer.options.host.resolve(upstream.name)
   if (!addrs || addrs.length === 0) return `host not found in upstream "${upstream.name}" in ${upstream.file}:${upstream.nginxLine}`
   return null
+}
+
+/** ngx_ssl_stapling: warnings for servers whose certificates cannot be stapled. */
+function checkStapling(cx: DirectiveContext, server: ServerConf): void {
+  if (server.level.inherited<boolean>('ssl_stapling')?.value !== true) return
+  const certs = server.level.inherited<string[]>('ssl_certificate')
+  if (!certs) return
+  for (const cert of certs.value) {
+    const path = fullPath(cx.analyzer.options.prefix, cert)
+    const chain = cx.analyzer.options.host.certificateChain(path)
+    if (!chain) continue
+    const warn = (message: string): void => cx.analyzer.report('warn', 'UL_LAB_HINT', message, server.file, null, certs.node.range)
+    if (chain.count < 2 && !server.level.inherited('ssl_trusted_certificate')) {
+      warn(`"ssl_stapling" ignored, issuer certificate not found for certificate "${path}"`)
+    } else if (!chain.ocsp && !server.level.inherited('ssl_stapling_responder')) {
+      warn(`"ssl_stapling" ignored, no OCSP responder URL in the certificate "${path}"`)
+    }
+  }
 }
 
 function hasCertificate(server: ServerConf): boolean {
@@ -144,13 +198,16 @@ function checkCertificates(cx: DirectiveContext, server: ServerConf): void {
         'UL_MISSING',
         `no "ssl_certificate_key" is defined for certificate "${certs.value[certs.value.length - 1]}"`,
         cx.file,
-        httpEnd,
+        null,
         certs.node.range,
       )
       return
     }
   } else return
   if (!certs || !keys) return
+  const ciphers = server.level.inherited<string>('ssl_ciphers')?.value ?? 'HIGH:!aNULL:!MD5'
+  const cipherError = host.cipherListError(ciphers)
+  if (cipherError) return report(`SSL_CTX_set_cipher_list("${ciphers}") failed (SSL: ${cipherError})`)
   for (let i = 0; i < certs.value.length; i++) {
     if (certs.value[i].includes('$')) continue
     const certPath = fullPath(analyzer.options.prefix, certs.value[i])

@@ -18,6 +18,8 @@ export type Target = number | Word | Range | undefined
 export class DirectiveContext {
   /** Whether the handler parsed its block (so its syntax errors were reported in place). */
   blockParsed = false
+  /** The statement nginx is on: the directive, or an entry of a custom-handled block. */
+  private current: DirectiveNode
 
   constructor(
     readonly analyzer: Analyzer,
@@ -26,7 +28,9 @@ export class DirectiveContext {
     readonly context: ContextName,
     readonly level: Level,
     readonly file: string,
-  ) {}
+  ) {
+    this.current = node
+  }
 
   get name(): string {
     return this.node.name
@@ -59,12 +63,12 @@ export class DirectiveContext {
 
   /** Reports an [emerg] at this directive's line, like ngx_conf_log_error. */
   error(message: string, target?: Target, code: DiagnosticCode = 'UL_INVALID_VALUE'): typeof HANDLED {
-    this.analyzer.report('emerg', code, message, this.file, this.node.nginxLine, this.rangeOf(target))
+    this.analyzer.report('emerg', code, message, this.file, this.current.nginxLine, this.rangeOf(target))
     return HANDLED
   }
 
   warn(message: string, target?: Target, code: DiagnosticCode = 'UL_INVALID_VALUE'): void {
-    this.analyzer.report('warn', code, message, this.file, this.node.nginxLine, this.rangeOf(target))
+    this.analyzer.report('warn', code, message, this.file, this.current.nginxLine, this.rangeOf(target))
   }
 
   /** Whether this block already has the directive (nginx's "is duplicate"). */
@@ -93,7 +97,14 @@ export class DirectiveContext {
   /** Parses the block with a custom handler (nginx's cf->handler, used by `map` and `types`). */
   parseBlockWith(entry: (words: Word[], node: DirectiveNode) => HandlerResult): void {
     this.blockParsed = true
-    this.analyzer.walkCustom(this.node.block ?? [], this.file, entry)
+    this.analyzer.walkCustom(this.node.block ?? [], this.file, (words, node) => {
+      this.current = node
+      try {
+        return entry(words, node)
+      } finally {
+        this.current = this.node
+      }
+    })
   }
 
   /**

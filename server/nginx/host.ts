@@ -25,6 +25,10 @@ export interface ConfigHost {
   loadCertificate(path: string): { ok: true } | { ok: false; message: string }
   /** Loads the private key for a certificate; on failure, nginx's whole message. */
   loadCertificateKey(path: string, certificatePath: string): { ok: true } | { ok: false; message: string }
+  /** OpenSSL's error when it rejects a cipher list (SSL_CTX_set_cipher_list), or null. */
+  cipherListError(list: string): string | null
+  /** How many certificates a PEM file holds and whether the first names an OCSP responder. */
+  certificateChain(path: string): { count: number; ocsp: boolean } | null
   /** Addresses for a host name, as getaddrinfo would give them; `null` when it does not resolve. */
   resolve(name: string): string[] | null
   /** Whether a user / group exists (the `user` directive). */
@@ -46,6 +50,8 @@ export function virtualHost(files: Record<string, string> = {}): ConfigHost {
     openForWriting: () => ({ ok: true, value: true }),
     loadCertificate: () => ({ ok: true }),
     loadCertificateKey: () => ({ ok: true }),
+    cipherListError: () => null,
+    certificateChain: () => null,
     resolve: (name) => (name.toLowerCase() === 'localhost' ? ['127.0.0.1'] : null),
     userExists: () => true,
     groupExists: () => true,

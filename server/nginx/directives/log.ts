@@ -2,7 +2,6 @@
 import type { LogFormatConf } from '../conf.ts'
 import { HANDLED, type DirectiveSpec, type Handler } from '../directive-spec.ts'
 import { fullPath } from '../paths.ts'
-import { flagSlot } from '../slots.ts'
 import { compileValue, countVariables } from '../variables.ts'
 import { atoi, parseSize, parseTime } from '../values.ts'
 import { docs, row } from './row.ts'
@@ -17,7 +16,7 @@ export interface AccessLogSetting {
 const accessLog: Handler = (cx) => {
   const values = cx.values
   if (values[0] === 'off') {
-    if (values.length === 2) {
+    if (values.length === 1) {
       cx.set<AccessLogSetting[]>([{ path: 'off', format: 'combined', condition: null }])
       return
     }
@@ -115,5 +114,4 @@ export const logDirectives: DirectiveSpec[] = [
     docs: docs('Where each request is logged once it completes; a WebSocket is logged when it closes, with status 101.', 'ngx_http_log_module.html#access_log'),
   }),
   row({ ...LOG, contexts: ['http', 'server', 'location'] }, 'open_log_file_cache', [1, 2, 3, 4], (cx) => cx.set(cx.values)),
-  row({ ...LOG, module: 'ngx_http_core_module', contexts: ['http', 'server', 'location'] }, 'log_not_found_unused', 'flag', flagSlot),
-].filter((spec) => spec.name !== 'log_not_found_unused')
+]

@@ -67,10 +67,8 @@ const map: Handler = (cx) => {
       return
     }
     if (words.length !== 2) return 'invalid number of the map parameters'
-    if (key === 'include') {
-      // ngx_conf_include inside a map: the included file holds more map entries.
-      return cx.analyzer.options.table.get('include')?.[0].handler(cx) ?? undefined
-    }
+    // `include` inside a map names a file of more entries; the lab has no such files to read.
+    if (key === 'include') return
     if (cx.compile(valueWord) === null) return HANDLED
     const value = valueWord.value
     const entry = (kind: MapEntryConf['kind'], regex: RegExp | null, k = key): MapEntryConf => ({
@@ -96,7 +94,7 @@ const map: Handler = (cx) => {
     const kind = conf.hostnames ? wildcardKind(plain) : 'exact'
     if (kind === 'invalid') return `invalid hostname or wildcard "${key}"`
     const normalized = plain.toLowerCase()
-    if (exactKeys.has(normalized)) return `conflicting parameter "${plain}"`
+    if (exactKeys.has(normalized)) return `conflicting parameter "${normalized}"`
     exactKeys.add(normalized)
     conf.entries.push(entry(kind, null, plain))
   })

@@ -1,7 +1,9 @@
 /** ngx_http_proxy_module: `proxy_pass` and the settings of the request it sends upstream. */
 import type { DirectiveSpec, Handler } from '../directive-spec.ts'
+import type { Word } from '../lexer.ts'
 import { HANDLED } from '../directive-spec.ts'
 import { bitmaskSlot, bufsSlot, enumSlot, flagSlot, msecSlot, numSlot, sizeSlot, strArraySlot } from '../slots.ts'
+import { compileRegex } from '../regex.ts'
 import { countVariables } from '../variables.ts'
 import { parseUrl } from '../values.ts'
 import { currentLocation } from './http-core.ts'
@@ -21,6 +23,8 @@ export interface ProxyPassSetting {
 export interface HeaderSetting {
   name: string
   value: string
+  /** The value's word, compiled when the http block closes (nginx compiles these in its merge). */
+  word: Word
 }
 
 const proxyPass: Handler = (cx) => {
@@ -42,7 +46,7 @@ const proxyPass: Handler = (cx) => {
     add = 8
     port = 443
   } else {
-    return cx.error(`invalid URL prefix in "${url}"`, 1)
+    return cx.error('invalid URL prefix', 1)
   }
   const rest = url.slice(add)
   const parsed = parseUrl(rest, { uriPart: true, defaultPort: port })
@@ -61,10 +65,9 @@ const proxyPass: Handler = (cx) => {
   cx.set<ProxyPassSetting>({ url, uri: parsed.url.uri, ssl: add === 8, upstream: upstream.name, dynamic: false })
 }
 
-/** `proxy_set_header name value`: the value may hold variables, compiled now. */
+/** `proxy_set_header name value`: kept as written; after-http.ts compiles the values. */
 const proxySetHeader: Handler = (cx) => {
-  if (cx.compile(cx.args[1]) === null) return HANDLED
-  cx.push<HeaderSetting>({ name: cx.values[0], value: cx.values[1] })
+  cx.push<HeaderSetting>({ name: cx.values[0], value: cx.values[1], word: cx.args[1] })
 }
 
 /** `proxy_redirect default | off | redirect replacement` (ngx_http_proxy_redirect). */
@@ -79,10 +82,21 @@ const proxyRedirect: Handler = (cx) => {
       return
     }
     if (values[0] !== 'default') return cx.error(`invalid parameter "${values[0]}"`, 1)
+    const pass = cx.level.get<ProxyPassSetting>('proxy_pass')
+    if (pass?.value.dynamic) {
+      return cx.error('"proxy_redirect default" cannot be used with "proxy_pass" directive with variables', 1)
+    }
+    if (!pass) return cx.error('"proxy_redirect default" should be placed after the "proxy_pass" directive', 1)
     cx.push({ from: 'default', to: null })
     return
   }
-  for (const word of cx.args) if (cx.compile(word) === null) return HANDLED
+  // A pattern starting with `~` is a regex (its `$1` refers to captures, not variables).
+  const [from, to] = cx.args
+  if (from.value.startsWith('~')) {
+    const caseless = from.value.startsWith('~*')
+    if (!compileRegex(cx, from.value.slice(caseless ? 2 : 1), caseless, from)) return HANDLED
+  } else if (cx.compile(from) === null) return HANDLED
+  if (cx.compile(to) === null) return HANDLED
   cx.push({ from: values[0], to: values[1] })
 }
 

@@ -6,7 +6,7 @@ import type { Word } from '../lexer.ts'
 import { compileRegex } from '../regex.ts'
 import { flagSlot } from '../slots.ts'
 import { atoi } from '../values.ts'
-import { currentLocation } from './http-core.ts'
+import { currentLocation, currentServer } from './http-core.ts'
 import { defineVariable } from './map.ts'
 import { docs, row } from './row.ts'
 
@@ -115,6 +115,9 @@ const ifBlock: Handler = (cx) => {
     isIf: true,
   }
   level.settings.set('$location', { value: conf, node: cx.node, file: cx.file })
+  // Like nginx, an `if` is a nameless location of its block (merged, never matched by URI).
+  if (parent) parent.children.push(conf)
+  else currentServer(cx)?.locations.push(conf)
   const result = checkCondition(cx)
   if (result === HANDLED) return HANDLED
   cx.push({ if: { condition: cx.values.join(' '), level } }, '$rewrite')
