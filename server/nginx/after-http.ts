@@ -6,7 +6,7 @@
  */
 import type { DirectiveContext } from './directive-context.ts'
 import type { Level, LocationConf, ServerConf, UpstreamConf } from './conf.ts'
-import type { HeaderSetting } from './directives/proxy.ts'
+import { proxyBufferError, type HeaderSetting } from './directives/proxy.ts'
 import { compileValue } from './variables.ts'
 import type { HttpState } from './http-state.ts'
 import { fullPath } from './paths.ts'
@@ -34,7 +34,7 @@ export function closeHttpBlock(cx: DirectiveContext, http: HttpState): void {
   // ngx_http_ssl_module merge: certificates of every server that has or inherits any.
   for (const server of http.servers) checkCertificates(cx, server)
 
-  // ngx_http_proxy_module merge: each proxy_set_header list is compiled where first inherited.
+  // ngx_http_proxy_module merge: buffer sizes, and each proxy_set_header list compiled where first inherited.
   compileProxyHeaders(cx, http)
 
   // Location trees, server by server (nested locations first).
@@ -97,6 +97,11 @@ function compileProxyHeaders(cx: DirectiveContext, http: HttpState): void {
   const compiled = new Set<unknown>()
   const httpEnd = cx.node.blockEnd?.nginxLine ?? cx.node.nginxLine
   const visit = (level: Level): boolean => {
+    const bufferError = proxyBufferError(level)
+    if (bufferError) {
+      cx.analyzer.report('emerg', 'UL_INVALID_VALUE', bufferError, cx.file, httpEnd, level.inherited('proxy_buffers')?.node.range ?? cx.node.range)
+      return false
+    }
     const headers = level.inherited<HeaderSetting[]>('proxy_set_header')
     if (!headers || compiled.has(headers)) return true
     compiled.add(headers)
@@ -110,6 +115,16 @@ function compileProxyHeaders(cx: DirectiveContext, http: HttpState): void {
         if (part.kind === 'variable') http.variables.use(part.name, headers.file, header.word.range)
       }
     }
+    if (!headersHashFits(headers.value.map((h) => h.name))) {
+      cx.analyzer.report(
+        'warn',
+        'UL_LAB_HINT',
+        'could not build optimal proxy_headers_hash, you should increase either proxy_headers_hash_max_size: 512 or proxy_headers_hash_bucket_size: 64; ignoring proxy_headers_hash_bucket_size',
+        cx.file,
+        null,
+        headers.node.range,
+      )
+    }
     return true
   }
   const walk = (locations: LocationConf[]): boolean =>
@@ -120,6 +135,20 @@ function compileProxyHeaders(cx: DirectiveContext, http: HttpState): void {
     )
     if (!visit(server.level) || !walk(locations)) return
   }
+}
+
+/**
+ * ngx_hash_init with the default 64-byte buckets: repeated header names share one bucket,
+ * and nginx warns when they cannot fit in it.
+ */
+function headersHashFits(names: string[]): boolean {
+  const counts = new Map<string, number>()
+  for (const name of names) counts.set(name.toLowerCase(), (counts.get(name.toLowerCase()) ?? 0) + 1)
+  for (const [name, count] of counts) {
+    const element = Math.ceil((10 + name.length) / 8) * 8
+    if (count > 1 && count * element + 8 > 64) return false
+  }
+  return true
 }
 
 function needsDefaultAccessLog(http: HttpState): boolean {

@@ -7,8 +7,8 @@ import type { DirectiveContext } from '../directive-context.ts'
 import { HANDLED, type DirectiveSpec, type Handler } from '../directive-spec.ts'
 import { compileRegex } from '../regex.ts'
 import { bufsSlot, enumSlot, flagSlot, msecSlot, numSlot, offSlot, secSlot, sizeSlot, strSlot } from '../slots.ts'
-import { atoi, parseTime } from '../values.ts'
-import { setErrorLog } from './core.ts'
+import { atoi, parseTime, parseUrl } from '../values.ts'
+import { setErrorLog } from './error-log.ts'
 import { addListen, setListen } from './listen.ts'
 import { docs, row, type RowBase } from './row.ts'
 
@@ -244,6 +244,28 @@ const types: Handler = (cx) => {
   })
 }
 
+/** `resolver address ... [valid=time] [ipv6=on|off]` (ngx_resolver_create). */
+const resolver: Handler = (cx) => {
+  if (cx.isSet()) return 'is duplicate'
+  for (let i = 0; i < cx.args.length; i++) {
+    const value = cx.values[i]
+    if (value.startsWith('valid=')) {
+      if (parseTime(value.slice(6), true) === null) return cx.error(`invalid parameter: ${value}`, i + 1)
+      continue
+    }
+    if (value.startsWith('ipv6=')) {
+      if (value !== 'ipv6=on' && value !== 'ipv6=off') return cx.error(`invalid parameter: ${value}`, i + 1)
+      continue
+    }
+    const parsed = parseUrl(value, { defaultPort: 53 })
+    if (!parsed.ok) return parsed.err ? cx.error(`${parsed.err} in resolver "${value}"`, i + 1) : HANDLED
+    if (!parsed.url.literal && !cx.analyzer.options.host.resolve(parsed.url.host)) {
+      return cx.error(`host not found in resolver "${value}"`, i + 1, 'UL_HOST_NOT_FOUND')
+    }
+  }
+  cx.set(cx.values)
+}
+
 const CORE: RowBase = { module: 'ngx_http_core_module', moduleType: 'http', contexts: ['http', 'server', 'location'], conf: 'loc' }
 const MAIN_SRV = { ...CORE, contexts: ['http', 'server'], conf: 'srv' } as const
 const SRV = { ...CORE, contexts: ['server'], conf: 'srv' } as const
@@ -370,7 +392,7 @@ export const httpCoreDirectives: DirectiveSpec[] = [
   row(CORE, 'open_file_cache_min_uses', [1], numSlot()),
   row(CORE, 'open_file_cache_errors', 'flag', flagSlot),
   row(CORE, 'open_file_cache_events', 'flag', flagSlot),
-  row(CORE, 'resolver', '1more', (cx) => cx.set(cx.values)),
+  row(CORE, 'resolver', '1more', resolver),
   row(CORE, 'resolver_timeout', [1], msecSlot),
   row(CORE, 'disable_symlinks', [1, 2], (cx) => cx.set(cx.values)),
 ]

@@ -9,6 +9,7 @@ import {
   acceptSlot, bitmaskSlot, bufsSlot, enumSlot, flagSlot, keyvalSlot, msecSlot, numSlot, offSlot, secSlot, sizeSlot,
   strArraySlot, strSlot,
 } from '../slots.ts'
+import { accessDirectives } from './access.ts'
 import { CATALOG, type CatalogRow, type SlotKind } from './catalog.ts'
 import { coreDirectives } from './core.ts'
 import { headersDirectives } from './headers.ts'
@@ -29,6 +30,7 @@ export const HANDWRITTEN: readonly DirectiveSpec[] = [
   ...upstreamDirectives,
   ...upstreamBalancerDirectives,
   ...staticDirectives,
+  ...accessDirectives,
   ...mapDirectives,
   ...rewriteDirectives,
   ...sslDirectives,

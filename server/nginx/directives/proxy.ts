@@ -1,4 +1,5 @@
 /** ngx_http_proxy_module: `proxy_pass` and the settings of the request it sends upstream. */
+import type { Level } from '../conf.ts'
 import type { DirectiveSpec, Handler } from '../directive-spec.ts'
 import type { Word } from '../lexer.ts'
 import { HANDLED } from '../directive-spec.ts'
@@ -98,6 +99,34 @@ const proxyRedirect: Handler = (cx) => {
   } else if (cx.compile(from) === null) return HANDLED
   if (cx.compile(to) === null) return HANDLED
   cx.push({ from: values[0], to: values[1] })
+}
+
+/**
+ * The buffer-size rules ngx_http_proxy_merge_loc_conf enforces for every block: nginx's
+ * message for the first one broken, or null.
+ */
+export function proxyBufferError(level: Level): string | null {
+  const page = 4096
+  const bufferSize = level.inherited<number>('proxy_buffer_size')?.value ?? page
+  const bufs = level.inherited<{ num: number; size: number }>('proxy_buffers')?.value ?? { num: 8, size: page }
+  if (bufs.num < 2) return 'there must be at least 2 "proxy_buffers"'
+  const size = Math.max(bufferSize, bufs.size)
+  const busy = level.inherited<number>('proxy_busy_buffers_size')?.value ?? 2 * size
+  if (busy < size) {
+    return '"proxy_busy_buffers_size" must be equal to or greater than the maximum of the value of "proxy_buffer_size" and one of the "proxy_buffers"'
+  }
+  if (busy > (bufs.num - 1) * bufs.size) {
+    return '"proxy_busy_buffers_size" must be less than the size of all "proxy_buffers" minus one buffer'
+  }
+  const tempWrite = level.inherited<number>('proxy_temp_file_write_size')?.value ?? 2 * size
+  if (tempWrite < size) {
+    return '"proxy_temp_file_write_size" must be equal to or greater than the maximum of the value of "proxy_buffer_size" and one of the "proxy_buffers"'
+  }
+  const maxTemp = level.inherited<number>('proxy_max_temp_file_size')?.value ?? 1024 * 1024 * 1024
+  if (maxTemp !== 0 && maxTemp < size) {
+    return '"proxy_max_temp_file_size" must be equal to zero to disable temporary files usage or must be equal to or greater than the maximum of the value of "proxy_buffer_size" and one of the "proxy_buffers"'
+  }
+  return null
 }
 
 const NEXT_UPSTREAM = [
