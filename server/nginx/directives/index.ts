@@ -44,6 +44,18 @@ const complexSlot: Handler = (cx) => {
   cx.push(cx.values)
 }
 
+/**
+ * Directives with a handler of their own that Upgrade Lab does not model: nginx compiles
+ * their arguments' variables (`try_files $uri …`), except where an argument is a regex.
+ */
+const customSlot: Handler = (cx) => {
+  for (const word of cx.args) {
+    if (word.value.startsWith('~')) continue
+    if (cx.compile(word) === null) return HANDLED
+  }
+  return acceptSlot(cx)
+}
+
 function genericHandler(slot: SlotKind, values: readonly string[] | undefined): Handler {
   switch (slot) {
     case 'flag': return flagSlot
@@ -60,7 +72,7 @@ function genericHandler(slot: SlotKind, values: readonly string[] | undefined): 
     case 'bitmask': return bitmaskSlot(values ?? [])
     case 'complex':
     case 'predicate': return complexSlot
-    case 'custom': return acceptSlot
+    case 'custom': return customSlot
   }
 }
 
