@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+// The `upgrade-lab` command: runs the TypeScript CLI through tsx, so no build step is needed.
+import { register } from 'tsx/esm/api'
+
+register()
+const { main } = await import('../cli.ts')
+process.exitCode = main(process.argv.slice(2))
