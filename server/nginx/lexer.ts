@@ -103,6 +103,22 @@ export class Lexer {
     return { line: charLine, column: charColumn, endLine: charLine, endColumn: charColumn + 1 }
   }
 
+  private word(
+    tokenStart: { index: number; line: number; column: number },
+    start: number,
+    endIndex: number,
+    quote: '"' | "'" | null,
+    endLine: number,
+    endColumn: number,
+  ): Word {
+    return {
+      value: unescape(this.text.slice(start, quote ? Math.max(start, endIndex - 1) : endIndex)),
+      raw: this.text.slice(tokenStart.index, endIndex),
+      quoted: quote,
+      range: { line: tokenStart.line, column: tokenStart.column, endLine, endColumn },
+    }
+  }
+
   next(): Statement {
     const args: Word[] = []
     const errors: LexError[] = []
@@ -120,14 +136,8 @@ export class Lexer {
     let tokenStart = { index: this.pos, line: this.line, column: this.pos - this.lineStart + 1 }
     let tokenQuote: '"' | "'" | null = null
 
-    const pushWord = (endIndex: number, endAt: { line: number; column: number }): void => {
-      const raw = this.text.slice(tokenStart.index, endIndex)
-      args.push({
-        value: unescape(this.text.slice(start, tokenQuote ? Math.max(start, endIndex - 1) : endIndex)),
-        raw,
-        quoted: tokenQuote,
-        range: { line: tokenStart.line, column: tokenStart.column, endLine: endAt.line, endColumn: endAt.column },
-      })
+    const pushWord = (endIndex: number, endLine: number, endColumn: number): void => {
+      args.push(this.word(tokenStart, start, endIndex, tokenQuote, endLine, endColumn))
     }
 
     for (;;) {
@@ -140,7 +150,7 @@ export class Lexer {
               // A token still open at the end of the text (an unterminated quote, say).
               const wasQuote = tokenQuote
               tokenQuote = null
-              pushWord(this.pos, at)
+              pushWord(this.pos, at.line, at.column)
               args[args.length - 1].quoted = wasQuote
             }
             errors.push({
@@ -316,11 +326,8 @@ export class Lexer {
         }
 
         if (found) {
-          if (tokenQuote) {
-            pushWord(this.pos, { line: charLine, column: charColumn + 1 })
-          } else {
-            pushWord(this.pos - 1, { line: charLine, column: charColumn })
-          }
+          if (tokenQuote) pushWord(this.pos, charLine, charColumn + 1)
+          else pushWord(this.pos - 1, charLine, charColumn)
           if (ch === ';') {
             return { args, end: 'semicolon', endRange: this.lastCharRange(charLine, charColumn), endLine: this.line, errors }
           }

@@ -6,9 +6,21 @@
 
 const MAX_INT = (1n << 63n) - 1n
 
+/** Digit strings this short cannot overflow nginx's 64-bit checks, so plain numbers do. */
+const SAFE_DIGITS = 15
+
 /** ngx_atoi: digits only, no sign; null on anything else or overflow. */
 export function atoi(text: string): number | null {
   if (text.length === 0) return null
+  if (text.length <= SAFE_DIGITS) {
+    let n = 0
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i) - 48
+      if (c < 0 || c > 9) return null
+      n = n * 10 + c
+    }
+    return n
+  }
   let value = 0n
   for (const ch of text) {
     if (ch < '0' || ch > '9') return null
@@ -34,6 +46,15 @@ const STEP_MSEC = 8
  * `isSec`), or null where nginx says "invalid value". Units must come largest first.
  */
 export function parseTime(text: string, isSec: boolean): number | null {
+  const simple = /^(\d{1,9})(ms|s|m|h|d)?$/.exec(text)
+  if (simple) {
+    // The common shapes (`60s`, `500ms`, `5m`), which cannot overflow, without BigInt.
+    const n = Number(simple[1])
+    const unit = simple[2] ?? 's'
+    if (unit === 'ms') return isSec ? null : n
+    const seconds = n * (unit === 's' ? 1 : unit === 'm' ? 60 : unit === 'h' ? 3600 : 86400)
+    return isSec ? seconds : seconds * 1000
+  }
   let valid = false
   let value = 0n
   let total = 0n
