@@ -6,7 +6,7 @@
 import { Analyzer } from './analyzer.ts'
 import type { Level } from './conf.ts'
 import type { Diagnostic } from './diagnostics.ts'
-import { DIRECTIVES } from './directives/index.ts'
+import { directiveTable } from './directives/index.ts'
 import { virtualHost, type ConfigHost } from './host.ts'
 import type { HttpState } from './http-state.ts'
 import { DEFAULT_NGINX_VERSION, parseNginxVersion, versionDefaults, type NginxVersion } from './nginx-version.ts'
@@ -45,7 +45,7 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
     version,
     defaults: versionDefaults(version),
     prefix: dirname(file) + '/',
-    table: DIRECTIVES,
+    table: directiveTable(version),
   })
   const parsed = analyzer.parseFile(file, text)
   analyzer.walk(parsed.nodes, 'main', analyzer.main, file)

@@ -22,6 +22,10 @@ export interface VersionDefaults {
   sslDirective: boolean
   /** `listen … http2` is deprecated in favour of the `http2` directive (1.25.1). */
   listenHttp2Deprecated: boolean
+  /** What `proxy_http_version` accepts (HTTP/2 to backends came with 1.29). */
+  proxyHttpVersions: readonly string[]
+  /** `keepalive N local` (1.29.7). */
+  upstreamKeepaliveLocal: boolean
 }
 
 export const DEFAULT_NGINX_VERSION = '1.22.1'
@@ -49,5 +53,7 @@ export function versionDefaults(v: NginxVersion): VersionDefaults {
     upstreamKeepaliveByDefault: http11,
     sslDirective: !atLeast(v, 25, 1),
     listenHttp2Deprecated: atLeast(v, 25, 1),
+    proxyHttpVersions: atLeast(v, 29, 7) ? ['1.0', '1.1', '2'] : ['1.0', '1.1'],
+    upstreamKeepaliveLocal: http11,
   }
 }

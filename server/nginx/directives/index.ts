@@ -10,7 +10,9 @@ import {
   strArraySlot, strSlot,
 } from '../slots.ts'
 import { accessDirectives } from './access.ts'
-import { CATALOG, type CatalogRow, type SlotKind } from './catalog.ts'
+import { CATALOG_1_22, type CatalogRow, type SlotKind } from './catalog-1.22.ts'
+import { CATALOG_1_30 } from './catalog-1.30.ts'
+import type { NginxVersion } from '../nginx-version.ts'
 import { coreDirectives } from './core.ts'
 import { headersDirectives } from './headers.ts'
 import { httpCoreDirectives } from './http-core.ts'
@@ -95,26 +97,37 @@ function fromCatalog(row: CatalogRow): DirectiveSpec {
 /** A block directive Upgrade Lab does not model: its body is skipped as nginx would parse it. */
 const HANDLED_BLOCK: Handler = () => undefined
 
-function buildTable(): Map<string, DirectiveSpec[]> {
+/**
+ * The table for one version: the catalog decides which directives exist, where and with how
+ * many arguments; a handwritten row brings its handler, default and docs.
+ */
+function buildTable(catalog: readonly CatalogRow[]): Map<string, DirectiveSpec[]> {
   const handwritten = new Map<string, DirectiveSpec>()
   for (const spec of HANDWRITTEN) handwritten.set(`${spec.name}/${spec.module}`, spec)
   const table = new Map<string, DirectiveSpec[]>()
-  const add = (spec: DirectiveSpec): void => {
+  for (const row of catalog) {
+    const own = handwritten.get(`${row[0]}/${row[1]}`)
+    const spec = own ? { ...own, contexts: row[3], args: row[4], block: row[6]?.block ?? false } : fromCatalog(row)
     const list = table.get(spec.name)
     if (list) list.push(spec)
     else table.set(spec.name, [spec])
   }
-  for (const row of CATALOG) {
-    const key = `${row[0]}/${row[1]}`
-    const spec = handwritten.get(key) ?? fromCatalog(row)
-    handwritten.delete(key)
-    add(spec)
-  }
-  // Rows the catalog does not have (a conformance test keeps this empty).
-  for (const spec of handwritten.values()) add(spec)
   return table
 }
 
-export const DIRECTIVES: ReadonlyMap<string, readonly DirectiveSpec[]> = buildTable()
+/** The directive table of nginx 1.22.1 (Debian bookworm), the default model. */
+export const DIRECTIVES: ReadonlyMap<string, readonly DirectiveSpec[]> = buildTable(CATALOG_1_22)
+
+let newerTable: ReadonlyMap<string, readonly DirectiveSpec[]> | null = null
+
+/**
+ * The table for a modelled version: 1.22.1's before 1.25 (when `ssl` went and `http2` came),
+ * 1.30.4's from 1.25 on.
+ */
+export function directiveTable(version: NginxVersion): ReadonlyMap<string, readonly DirectiveSpec[]> {
+  if (version.minor < 25) return DIRECTIVES
+  newerTable ??= buildTable(CATALOG_1_30)
+  return newerTable
+}
 
 export { HANDLED }

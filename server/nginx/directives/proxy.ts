@@ -214,7 +214,7 @@ export const proxyDirectives: DirectiveSpec[] = [
     'X-Accel-Redirect', 'X-Accel-Expires', 'X-Accel-Limit-Rate', 'X-Accel-Buffering', 'X-Accel-Charset',
     'Expires', 'Cache-Control', 'Set-Cookie', 'Vary',
   ])),
-  row(PROXY, 'proxy_http_version', [1], enumSlot(['1.0', '1.1']), {
+  row(PROXY, 'proxy_http_version', [1], (cx) => enumSlot(cx.analyzer.options.defaults.proxyHttpVersions)(cx), {
     default: '1.0 (1.1 since nginx 1.29.7)',
     syntax: 'proxy_http_version 1.0 | 1.1;',
     runtime: true,

@@ -167,6 +167,9 @@ const keepalive: Handler = (cx) => {
   if (ups.keepalive !== null) return 'is duplicate'
   const n = atoi(cx.values[0])
   if (n === null || n === 0) return cx.error(`invalid value "${cx.values[0]}" in "${cx.name}" directive`, 1)
+  if (cx.values.length === 2 && (cx.values[1] !== 'local' || !cx.analyzer.options.defaults.upstreamKeepaliveLocal)) {
+    return cx.error(`invalid parameter "${cx.values[1]}"`, 2)
+  }
   ups.keepalive = n
   ups.initSet = true
 }
