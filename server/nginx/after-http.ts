@@ -204,7 +204,6 @@ function hasCertificate(server: ServerConf): boolean {
 function checkCertificates(cx: DirectiveContext, server: ServerConf): void {
   const analyzer = cx.analyzer
   const host = analyzer.options.host
-  const httpEnd = cx.node.blockEnd?.nginxLine ?? cx.node.nginxLine
   const certs = server.level.inherited<string[]>('ssl_certificate')
   const keys = server.level.inherited<string[]>('ssl_certificate_key')
   const enabled = server.level.inherited<boolean>('ssl')?.value === true

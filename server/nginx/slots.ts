@@ -2,7 +2,7 @@
  * nginx's generic directive setters (ngx_conf_set_*_slot in src/core/ngx_conf_file.c): most
  * rows of the table use one of these, custom handlers only where parsing is real.
  */
-import { HANDLED, type Handler } from './directive-spec.ts'
+import type { Handler } from './directive-spec.ts'
 import { atoi, parseOffset, parseSize, parseTime } from './values.ts'
 
 export const flagSlot: Handler = (cx) => {
@@ -119,4 +119,3 @@ export const acceptSlot: Handler = (cx) => {
   cx.push(cx.values)
 }
 
-export { HANDLED }

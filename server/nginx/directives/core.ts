@@ -3,14 +3,14 @@
  * ngx_events_module and ngx_event_core_module, and the `http` block itself.
  */
 import { Level } from '../conf.ts'
-import { HANDLED, type DirectiveSpec, type Handler } from '../directive-spec.ts'
+import type { DirectiveSpec, Handler } from '../directive-spec.ts'
 import type { DirectiveContext } from '../directive-context.ts'
 import { ENOENT } from '../host.ts'
 import { HttpState } from '../http-state.ts'
 import { closeHttpBlock } from '../after-http.ts'
 import { fullPath } from '../paths.ts'
 import { atoi } from '../values.ts'
-import { flagSlot, msecSlot, numSlot, strSlot } from '../slots.ts'
+import { numSlot } from '../slots.ts'
 import { setErrorLog } from './error-log.ts'
 import { docs, row } from './row.ts'
 
@@ -99,32 +99,20 @@ const CORE = { module: 'ngx_core_module', moduleType: 'core', contexts: ['main']
 const EVENT = { module: 'ngx_event_core_module', moduleType: 'event', contexts: ['events'], conf: 'direct' } as const
 
 export const coreDirectives: DirectiveSpec[] = [
-  row(CORE, 'daemon', 'flag', flagSlot, { default: 'on' }),
-  row(CORE, 'master_process', 'flag', flagSlot, { default: 'on' }),
-  row(CORE, 'timer_resolution', [1], msecSlot),
   row(CORE, 'pid', [1], setPid, {
     default: 'logs/nginx.pid',
     syntax: 'pid file;',
     docs: docs('The file that holds the master process id. nginx -t opens it too.', 'ngx_core_module.html#pid'),
   }),
-  row(CORE, 'lock_file', [1], strSlot),
   row(CORE, 'worker_processes', [1], workerProcesses, {
     default: '1',
     syntax: 'worker_processes number | auto;',
     docs: docs('How many worker processes serve connections; `auto` means one per CPU core.', 'ngx_core_module.html#worker_processes'),
   }),
-  row(CORE, 'debug_points', [1], strSlot),
   row(CORE, 'user', [1, 2], setUser, {
     syntax: 'user user [group];',
     docs: docs('The user and group the worker processes run as (only when started as root).', 'ngx_core_module.html#user'),
   }),
-  row(CORE, 'worker_priority', [1], strSlot),
-  row(CORE, 'worker_cpu_affinity', '1more', (cx) => cx.push(cx.values)),
-  row(CORE, 'worker_rlimit_nofile', [1], numSlot()),
-  row(CORE, 'worker_rlimit_core', [1], strSlot),
-  row(CORE, 'worker_shutdown_timeout', [1], msecSlot),
-  row(CORE, 'working_directory', [1], strSlot),
-  row(CORE, 'env', [1], (cx) => cx.push(cx.values[0])),
   row(CORE, 'load_module', [1], (cx) => cx.error(`dlopen() "${fullPath(cx.analyzer.options.prefix, cx.values[0])}" failed (${cx.values[0]}: cannot open shared object file: No such file or directory)`, 1)),
   row({ ...CORE, module: 'ngx_errlog_module' }, 'error_log', '1more', setErrorLog, {
     default: 'logs/error.log error',
@@ -151,12 +139,7 @@ export const coreDirectives: DirectiveSpec[] = [
     docs: docs('How many connections each worker may hold open at once: clients and upstreams together, so each proxied WebSocket counts twice.', 'ngx_core_module.html#worker_connections'),
   }),
   row(EVENT, 'use', [1], useEvents),
-  row(EVENT, 'multi_accept', 'flag', flagSlot, { default: 'off' }),
-  row(EVENT, 'accept_mutex', 'flag', flagSlot, { default: 'off' }),
-  row(EVENT, 'accept_mutex_delay', [1], msecSlot, { default: '500ms' }),
-  row(EVENT, 'debug_connection', [1], (cx) => cx.push(cx.values[0])),
   row({ ...EVENT, module: 'ngx_epoll_module' }, 'epoll_events', [1], numSlot()),
   row({ ...EVENT, module: 'ngx_epoll_module' }, 'worker_aio_requests', [1], numSlot()),
 ]
 
-export { HANDLED }

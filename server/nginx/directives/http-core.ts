@@ -6,7 +6,7 @@ import { Level, type LocationConf, type LocationModifier, type ServerConf } from
 import type { DirectiveContext } from '../directive-context.ts'
 import { HANDLED, type DirectiveSpec, type Handler } from '../directive-spec.ts'
 import { compileRegex } from '../regex.ts'
-import { bufsSlot, enumSlot, flagSlot, msecSlot, numSlot, offSlot, secSlot, sizeSlot, strSlot } from '../slots.ts'
+import { bufsSlot, flagSlot, msecSlot, strSlot } from '../slots.ts'
 import { atoi, parseTime, parseUrl } from '../values.ts'
 import { setErrorLog } from './error-log.ts'
 import { addListen, setListen } from './listen.ts'
@@ -273,27 +273,16 @@ const MAIN = { ...CORE, contexts: ['http'], conf: 'main' } as const
 const LOC_LIF = { ...CORE, contexts: ['http', 'server', 'location', 'if-location'] } as const
 
 export const httpCoreDirectives: DirectiveSpec[] = [
-  row(MAIN, 'variables_hash_max_size', [1], numSlot()),
-  row(MAIN, 'variables_hash_bucket_size', [1], numSlot()),
-  row(MAIN_SRV, 'server_names_hash_max_size', [1], numSlot()),
-  row(MAIN_SRV, 'server_names_hash_bucket_size', [1], numSlot()),
   row(MAIN, 'server', [0], server, {
     block: true,
     syntax: 'server { ... }',
     docs: docs('One virtual server: the addresses it listens on, its names, and its locations.', 'ngx_http_core_module.html#server'),
   }),
-  row(MAIN_SRV, 'connection_pool_size', [1], sizeSlot),
-  row(MAIN_SRV, 'request_pool_size', [1], sizeSlot),
-  row(MAIN_SRV, 'client_header_timeout', [1], msecSlot, { default: '60s' }),
-  row(MAIN_SRV, 'client_header_buffer_size', [1], sizeSlot, { default: '1k' }),
   row(MAIN_SRV, 'large_client_header_buffers', [2], bufsSlot, {
     default: '4 8k',
     syntax: 'large_client_header_buffers number size;',
     docs: docs('Buffers for long request lines and headers: past them nginx answers 414 or 400.', 'ngx_http_core_module.html#large_client_header_buffers'),
   }),
-  row(MAIN_SRV, 'ignore_invalid_headers', 'flag', flagSlot, { default: 'on' }),
-  row(MAIN_SRV, 'merge_slashes', 'flag', flagSlot, { default: 'on' }),
-  row(MAIN_SRV, 'underscores_in_headers', 'flag', flagSlot, { default: 'off' }),
   row({ ...CORE, contexts: ['server', 'location'] }, 'location', [1, 2], location, {
     block: true,
     syntax: 'location [ = | ~ | ~* | ^~ ] uri { ... }',
@@ -309,8 +298,6 @@ export const httpCoreDirectives: DirectiveSpec[] = [
     syntax: 'server_name name ...;',
     docs: docs('The Host names a server answers: exact, `*.wildcard`, or `~regex`.', 'ngx_http_core_module.html#server_name'),
   }),
-  row(CORE, 'types_hash_max_size', [1], numSlot()),
-  row(CORE, 'types_hash_bucket_size', [1], numSlot()),
   row(CORE, 'types', [0], types, {
     block: true,
     syntax: 'types { mime-type extension ...; }',
@@ -327,72 +314,29 @@ export const httpCoreDirectives: DirectiveSpec[] = [
     docs: docs('The folder static files are served from: the URI is appended to it.', 'ngx_http_core_module.html#root'),
   }),
   row({ ...CORE, contexts: ['location'] }, 'alias', [1], rootOrAlias(true)),
-  row(CORE, 'client_max_body_size', [1], offSlot, { default: '1m' }),
-  row(CORE, 'client_body_buffer_size', [1], sizeSlot),
-  row(CORE, 'client_body_timeout', [1], msecSlot, { default: '60s' }),
-  row(CORE, 'client_body_in_file_only', [1], enumSlot(['off', 'on', 'clean'])),
-  row(CORE, 'client_body_in_single_buffer', 'flag', flagSlot),
   row({ ...CORE, contexts: ['http', 'server', 'location', 'if-location'] }, 'sendfile', 'flag', flagSlot, {
     default: 'off',
     syntax: 'sendfile on | off;',
     docs: docs('Lets the kernel copy static files to the socket directly.', 'ngx_http_core_module.html#sendfile'),
   }),
-  row(CORE, 'sendfile_max_chunk', [1], sizeSlot),
-  row(CORE, 'subrequest_output_buffer_size', [1], sizeSlot),
-  row(CORE, 'aio', [1], strSlot),
-  row(CORE, 'aio_write', 'flag', flagSlot),
-  row(CORE, 'read_ahead', [1], sizeSlot),
-  row(CORE, 'directio', [1], strSlot),
-  row(CORE, 'directio_alignment', [1], offSlot),
-  row(CORE, 'tcp_nopush', 'flag', flagSlot, { default: 'off' }),
-  row(CORE, 'tcp_nodelay', 'flag', flagSlot, { default: 'on' }),
   row(CORE, 'send_timeout', [1], msecSlot, {
     default: '60s',
     syntax: 'send_timeout time;',
     docs: docs('How long nginx waits between two writes to a client that does not read.', 'ngx_http_core_module.html#send_timeout'),
   }),
-  row(CORE, 'send_lowat', [1], sizeSlot),
-  row(CORE, 'postpone_output', [1], sizeSlot),
-  row(CORE, 'limit_rate', [1], strSlot),
-  row(CORE, 'limit_rate_after', [1], strSlot),
-  row(CORE, 'keepalive_time', [1], msecSlot),
   row(CORE, 'keepalive_timeout', [1, 2], keepaliveTimeout, {
     default: '75s',
     syntax: 'keepalive_timeout timeout [header_timeout];',
     docs: docs('How long an idle keep-alive client connection stays open.', 'ngx_http_core_module.html#keepalive_timeout'),
   }),
-  row(CORE, 'keepalive_requests', [1], numSlot()),
   row(CORE, 'keepalive_disable', [1, 2], (cx) => cx.set(cx.values)),
-  row(CORE, 'satisfy', [1], enumSlot(['all', 'any'])),
-  row(CORE, 'auth_delay', [1], msecSlot),
   row({ ...CORE, contexts: ['location'] }, 'internal', [0], (cx) => cx.set(true)),
-  row(CORE, 'lingering_close', [1], enumSlot(['off', 'on', 'always'])),
-  row(CORE, 'lingering_time', [1], msecSlot),
-  row(CORE, 'lingering_timeout', [1], msecSlot),
-  row(CORE, 'reset_timedout_connection', 'flag', flagSlot),
-  row(CORE, 'absolute_redirect', 'flag', flagSlot),
-  row(CORE, 'server_name_in_redirect', 'flag', flagSlot),
-  row(CORE, 'port_in_redirect', 'flag', flagSlot),
-  row(CORE, 'msie_padding', 'flag', flagSlot),
-  row(CORE, 'msie_refresh', 'flag', flagSlot),
-  row(CORE, 'log_not_found', 'flag', flagSlot),
-  row(CORE, 'log_subrequest', 'flag', flagSlot),
-  row(CORE, 'recursive_error_pages', 'flag', flagSlot),
-  row(CORE, 'server_tokens', [1], enumSlot(['off', 'on', 'build'])),
-  row(CORE, 'chunked_transfer_encoding', 'flag', flagSlot),
-  row(CORE, 'etag', 'flag', flagSlot),
   row({ ...CORE, contexts: ['http', 'server', 'location', 'if-location'] }, 'error_page', '2more', errorPage, {
     syntax: 'error_page code ... [=[response]] uri;',
     docs: docs('The URI (or named location) shown for the listed status codes, optionally with another status.', 'ngx_http_core_module.html#error_page'),
   }),
-  row(CORE, 'post_action', [1], strSlot),
   row(CORE, 'error_log', '1more', setErrorLog),
   row(CORE, 'open_file_cache', [1, 2], (cx) => cx.set(cx.values)),
-  row(CORE, 'open_file_cache_valid', [1], secSlot),
-  row(CORE, 'open_file_cache_min_uses', [1], numSlot()),
-  row(CORE, 'open_file_cache_errors', 'flag', flagSlot),
-  row(CORE, 'open_file_cache_events', 'flag', flagSlot),
   row(CORE, 'resolver', '1more', resolver),
-  row(CORE, 'resolver_timeout', [1], msecSlot),
   row(CORE, 'disable_symlinks', [1, 2], (cx) => cx.set(cx.values)),
 ]

@@ -130,4 +130,3 @@ export function directiveTable(version: NginxVersion): ReadonlyMap<string, reado
   return newerTable
 }
 
-export { HANDLED }

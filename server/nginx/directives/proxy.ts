@@ -3,7 +3,7 @@ import type { Level } from '../conf.ts'
 import type { DirectiveSpec, Handler } from '../directive-spec.ts'
 import type { Word } from '../lexer.ts'
 import { HANDLED } from '../directive-spec.ts'
-import { bitmaskSlot, bufsSlot, enumSlot, flagSlot, msecSlot, numSlot, sizeSlot, strArraySlot } from '../slots.ts'
+import { bitmaskSlot, enumSlot, flagSlot, msecSlot, strArraySlot } from '../slots.ts'
 import { compileRegex } from '../regex.ts'
 import { countVariables } from '../variables.ts'
 import { parseUrl } from '../values.ts'
@@ -153,19 +153,12 @@ export const proxyDirectives: DirectiveSpec[] = [
     runtime: true,
     docs: docs('Sets a header of the request sent upstream. A block with any proxy_set_header drops all inherited ones; an empty value removes the header. Upgrade and Connection must be set here for WebSockets.', 'ngx_http_proxy_module.html#proxy_set_header', 'hop-by-hop'),
   }),
-  row(PROXY, 'proxy_headers_hash_max_size', [1], numSlot()),
-  row(PROXY, 'proxy_headers_hash_bucket_size', [1], numSlot()),
-  row(PROXY, 'proxy_pass_request_headers', 'flag', flagSlot),
-  row(PROXY, 'proxy_pass_request_body', 'flag', flagSlot),
   row(PROXY, 'proxy_buffering', 'flag', flagSlot, {
     default: 'on',
     syntax: 'proxy_buffering on | off;',
     docs: docs('Whether responses are buffered before being sent to the client. An upgraded WebSocket is never buffered.', 'ngx_http_proxy_module.html#proxy_buffering'),
   }),
-  row(PROXY, 'proxy_request_buffering', 'flag', flagSlot),
-  row(PROXY, 'proxy_ignore_client_abort', 'flag', flagSlot),
   row(PROXY, 'proxy_bind', [1, 2], (cx) => cx.set(cx.values)),
-  row(PROXY, 'proxy_socket_keepalive', 'flag', flagSlot),
   row(PROXY, 'proxy_connect_timeout', [1], msecSlot, {
     default: '60s',
     syntax: 'proxy_connect_timeout time;',
@@ -178,30 +171,20 @@ export const proxyDirectives: DirectiveSpec[] = [
     runtime: true,
     docs: docs('How long a write to the backend may wait: it only fires when the backend stops reading.', 'ngx_http_proxy_module.html#proxy_send_timeout', 'timeouts'),
   }),
-  row(PROXY, 'proxy_send_lowat', [1], sizeSlot),
-  row(PROXY, 'proxy_intercept_errors', 'flag', flagSlot),
   row(PROXY, 'proxy_set_body', [1], (cx) => (cx.compile(cx.args[0]) === null ? HANDLED : cx.set(cx.values[0]))),
   row(PROXY, 'proxy_method', [1], (cx) => (cx.isSet() ? 'is duplicate' : cx.compile(cx.args[0]) === null ? HANDLED : cx.set(cx.values[0]))),
-  row(PROXY, 'proxy_buffer_size', [1], sizeSlot),
   row(PROXY, 'proxy_read_timeout', [1], msecSlot, {
     default: '60s',
     syntax: 'proxy_read_timeout time;',
     runtime: true,
     docs: docs('How long nginx waits for the backend to answer, and, once a WebSocket is upgraded, how long the tunnel may be silent in both directions before nginx closes it.', 'ngx_http_proxy_module.html#proxy_read_timeout', 'timeouts'),
   }),
-  row(PROXY, 'proxy_buffers', [2], bufsSlot),
-  row(PROXY, 'proxy_busy_buffers_size', [1], sizeSlot),
-  row(PROXY, 'proxy_limit_rate', [1], sizeSlot),
-  row(PROXY, 'proxy_max_temp_file_size', [1], sizeSlot),
-  row(PROXY, 'proxy_temp_file_write_size', [1], sizeSlot),
   row(PROXY, 'proxy_next_upstream', '1more', bitmaskSlot(NEXT_UPSTREAM), {
     default: 'error timeout',
     syntax: 'proxy_next_upstream error | timeout | ... | off;',
     runtime: true,
     docs: docs('In which failures nginx tries the next server of the upstream group.', 'ngx_http_proxy_module.html#proxy_next_upstream', 'load-balancing'),
   }),
-  row(PROXY, 'proxy_next_upstream_tries', [1], numSlot()),
-  row(PROXY, 'proxy_next_upstream_timeout', [1], msecSlot),
   row(PROXY, 'proxy_pass_header', [1], strArraySlot, {
     syntax: 'proxy_pass_header field;',
     docs: docs('Lets a header nginx hides by default (Server, Date, X-Accel-…) through to the client.', 'ngx_http_proxy_module.html#proxy_pass_header'),
@@ -223,5 +206,4 @@ export const proxyDirectives: DirectiveSpec[] = [
   row(PROXY, 'proxy_cookie_domain', [1, 2], (cx) => cx.push(cx.values)),
   row(PROXY, 'proxy_cookie_path', [1, 2], (cx) => cx.push(cx.values)),
   row(PROXY, 'proxy_cookie_flags', [1, 2, 3, 4], (cx) => cx.push(cx.values)),
-  row(PROXY, 'proxy_force_ranges', 'flag', flagSlot),
 ]

@@ -1,6 +1,6 @@
 /** ngx_http_ssl_module: certificates, protocols and sessions for `listen … ssl` servers. */
-import { HANDLED, type DirectiveSpec, type Handler } from '../directive-spec.ts'
-import { bitmaskSlot, enumSlot, flagSlot, keyvalSlot, numSlot, secSlot, sizeSlot, strArraySlot, strSlot } from '../slots.ts'
+import type { DirectiveSpec, Handler } from '../directive-spec.ts'
+import { bitmaskSlot, flagSlot, secSlot, strArraySlot, strSlot } from '../slots.ts'
 import { atoi, parseSize } from '../values.ts'
 import { docs, row } from './row.ts'
 
@@ -53,9 +53,6 @@ export const sslDirectives: DirectiveSpec[] = [
     syntax: 'ssl_certificate_key file;',
     docs: docs('The private key that goes with ssl_certificate.', 'ngx_http_ssl_module.html#ssl_certificate_key', 'wss'),
   }),
-  row(SSL, 'ssl_password_file', [1], strSlot),
-  row(SSL, 'ssl_dhparam', [1], strSlot),
-  row(SSL, 'ssl_ecdh_curve', [1], strSlot),
   row(SSL, 'ssl_protocols', '1more', bitmaskSlot(PROTOCOLS), {
     default: 'TLSv1 TLSv1.1 TLSv1.2 TLSv1.3',
     syntax: 'ssl_protocols [SSLv2] [SSLv3] [TLSv1] [TLSv1.1] [TLSv1.2] [TLSv1.3];',
@@ -66,11 +63,6 @@ export const sslDirectives: DirectiveSpec[] = [
     syntax: 'ssl_ciphers ciphers;',
     docs: docs('The cipher list, in OpenSSL\'s syntax.', 'ngx_http_ssl_module.html#ssl_ciphers', 'wss'),
   }),
-  row(SSL, 'ssl_buffer_size', [1], sizeSlot),
-  row(SSL, 'ssl_verify_client', [1], enumSlot(['off', 'on', 'optional', 'optional_no_ca'])),
-  row(SSL, 'ssl_verify_depth', [1], numSlot()),
-  row(SSL, 'ssl_client_certificate', [1], strSlot),
-  row(SSL, 'ssl_trusted_certificate', [1], strSlot),
   row(SSL, 'ssl_prefer_server_ciphers', 'flag', flagSlot, {
     default: 'off',
     syntax: 'ssl_prefer_server_ciphers on | off;',
@@ -81,24 +73,10 @@ export const sslDirectives: DirectiveSpec[] = [
     syntax: 'ssl_session_cache off | none | [builtin[:size]] [shared:name:size];',
     docs: docs('Where TLS sessions are kept for resumption; `shared:SSL:1m` holds about 4000.', 'ngx_http_ssl_module.html#ssl_session_cache', 'wss'),
   }),
-  row(SSL, 'ssl_session_tickets', 'flag', flagSlot),
-  row(SSL, 'ssl_session_ticket_key', [1], strArraySlot),
   row(SSL, 'ssl_session_timeout', [1], secSlot, {
     default: '5m',
     syntax: 'ssl_session_timeout time;',
     docs: docs('How long a client may resume a TLS session.', 'ngx_http_ssl_module.html#ssl_session_timeout', 'wss'),
   }),
-  row(SSL, 'ssl_crl', [1], strSlot),
-  row(SSL, 'ssl_ocsp', [1], enumSlot(['off', 'on', 'leaf'])),
-  row(SSL, 'ssl_ocsp_responder', [1], strSlot),
-  row(SSL, 'ssl_ocsp_cache', [1], strSlot),
-  row(SSL, 'ssl_stapling', 'flag', flagSlot),
-  row(SSL, 'ssl_stapling_file', [1], strSlot),
-  row(SSL, 'ssl_stapling_responder', [1], strSlot),
-  row(SSL, 'ssl_stapling_verify', 'flag', flagSlot),
-  row(SSL, 'ssl_early_data', 'flag', flagSlot),
-  row(SSL, 'ssl_conf_command', [2], keyvalSlot),
-  row(SSL, 'ssl_reject_handshake', 'flag', flagSlot),
 ]
 
-export { HANDLED }

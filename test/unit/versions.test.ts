@@ -1,0 +1,38 @@
+/** Version-dependent behaviour (nginx-version.ts): 1.22.1 versus 1.30.4 (nginx-findings.md §11). */
+import { describe, expect, it } from 'vitest'
+import { parseNginxVersion, versionDefaults } from '../../server/nginx/nginx-version.ts'
+import { firstLine, inHttp, inServer } from './helpers.ts'
+
+const v = (text: string) => versionDefaults(parseNginxVersion(text)!)
+
+describe('nginx versions', () => {
+  it('keeps every version-dependent default in one place', () => {
+    expect(v('1.22.1')).toMatchObject({ proxyHttpVersion: '1.0', proxyDefaultConnectionClose: true, upstreamKeepaliveByDefault: false, sslDirective: true })
+    expect(v('1.30.4')).toMatchObject({ proxyHttpVersion: '1.1', proxyDefaultConnectionClose: false, upstreamKeepaliveByDefault: true, sslDirective: false })
+    expect(v('1.29.6').proxyHttpVersion).toBe('1.0')
+    expect(v('1.29.7').proxyHttpVersion).toBe('1.1')
+  })
+
+  it('refuses versions it does not model', () => {
+    expect(parseNginxVersion('2.0')).toBeNull()
+    expect(parseNginxVersion('1.18.0')).toBeNull()
+    expect(parseNginxVersion('1.30.4')).toMatchObject({ minor: 30, patch: 4 })
+  })
+
+  it('removes `ssl` and deprecates `listen … http2` from 1.25 on', () => {
+    expect(firstLine(inServer('ssl on;'), { nginxVersion: '1.30.4' })).toMatch(/\[emerg\] unknown directive "ssl"/)
+    expect(firstLine(inHttp('server { listen 8443 http2; }'), { nginxVersion: '1.30.4' })).toMatch(
+      /\[warn\] the "listen \.\.\. http2" directive is deprecated, use the "http2" directive instead/,
+    )
+    expect(firstLine(inHttp('server { listen 8443 http2; }'))).toBe('ok')
+    expect(firstLine(inServer('http2 on;'))).toMatch(/unknown directive "http2"/)
+    expect(firstLine(inServer('http2 on;'), { nginxVersion: '1.30.4' })).toBe('ok')
+  })
+
+  it('accepts proxy_http_version 2 and keepalive local only on 1.30', () => {
+    expect(firstLine(inServer('location / { proxy_http_version 2; }'))).toMatch(/invalid value "2"/)
+    expect(firstLine(inServer('location / { proxy_http_version 2; }'), { nginxVersion: '1.30.4' })).toBe('ok')
+    expect(firstLine(inHttp('upstream u { server 127.0.0.1:1; keepalive 8 local; }'))).toMatch(/invalid number of arguments in "keepalive"/)
+    expect(firstLine(inHttp('upstream u { server 127.0.0.1:1; keepalive 8 local; }'), { nginxVersion: '1.30.4' })).toBe('ok')
+  })
+})
