@@ -1,0 +1,68 @@
+/**
+ * `upgrade-lab check` as a user runs it: the real command (server/bin/upgrade-lab.mjs) in a
+ * child process, beside real `nginx -t`, on the same copied files.
+ */
+import { spawnSync } from 'node:child_process'
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { nginxAvailable, nginxTest } from '../support/nginx.ts'
+
+const BIN = join(import.meta.dirname, '../../server/bin/upgrade-lab.mjs')
+const FIXTURES = join(import.meta.dirname, '../fixtures/check')
+const work = mkdtempSync(join(tmpdir(), 'ul-cli-'))
+afterAll(() => rmSync(work, { recursive: true, force: true }))
+
+function copyFixture(name: string): string {
+  const dir = join(work, name)
+  cpSync(join(FIXTURES, name), dir, { recursive: true })
+  return join(dir, 'nginx.conf')
+}
+
+function cli(...args: string[]): { stdout: string; stderr: string; status: number } {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 30_000 })
+  return { stdout: r.stdout, stderr: r.stderr, status: r.status ?? -1 }
+}
+
+describe('upgrade-lab check', () => {
+  it.skipIf(!nginxAvailable()).each([
+    'seed-001-conf-d-as-is',
+    'err-unknown-variable-connection-upgrade',
+    'err-no-events',
+    'warn-conflicting-server-name',
+    'ok-canonical',
+  ])('prints what nginx -t prints for %s', (name) => {
+    const file = copyFixture(name)
+    const ours = cli('check', file)
+    const nginx = nginxTest(file)
+    expect(ours.stderr).toBe(nginx.stderr)
+    expect(ours.status).toBe(nginx.status)
+    expect(ours.stdout).toBe('')
+  })
+
+  it('lists every finding with --all and as JSON with --json', () => {
+    const file = copyFixture('multi-warnings-only')
+    const all = cli('check', '--all', file)
+    expect(all.stderr.trim().split('\n')).toHaveLength(4)
+    expect(all.stderr).toMatch(/nginx\.conf:7:9: \[warn\] load balancing method redefined/)
+    const json = JSON.parse(cli('check', '--json', file).stdout)
+    expect(json).toMatchObject({ ok: true, nginxVersion: '1.22.1' })
+    expect(json.diagnostics[0]).toMatchObject({ severity: 'warn', line: 7, column: 9, endLine: 7, nginxLine: 7 })
+  })
+
+  it('models another version with --nginx-version', () => {
+    const file = join(work, 'ssl-on.conf')
+    writeFileSync(file, 'events {}\nhttp {\n  server {\n    listen 8443;\n    ssl on;\n  }\n}\n')
+    expect(cli('check', file).stderr).toMatch(/\[warn\] the "ssl" directive is deprecated/)
+    expect(cli('check', '--nginx-version', '1.30.4', file).stderr).toMatch(/\[emerg\] unknown directive "ssl"/)
+    expect(cli('check', '--nginx-version', 'banana', file)).toMatchObject({ status: 2 })
+  })
+
+  it('explains bad command lines', () => {
+    expect(cli('check')).toMatchObject({ status: 2, stderr: 'upgrade-lab check: expected exactly one FILE\n' })
+    expect(cli('frobnicate').status).toBe(2)
+    expect(cli('check', join(work, 'missing.conf'))).toMatchObject({ status: 1 })
+    expect(cli('help').stdout).toMatch(/upgrade-lab check \[options\] FILE/)
+  })
+})
