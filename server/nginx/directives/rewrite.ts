@@ -22,14 +22,14 @@ const setReturn: Handler = (cx) => {
   if (status === null) {
     if (cx.args.length === 1 && (first.startsWith('http://') || first.startsWith('https://') || first.startsWith('$scheme'))) {
       if (cx.compile(cx.args[0]) === null) return HANDLED
-      cx.push<ReturnSetting>({ status: 302, text: first }, '$rewrite')
+      cx.push({ return: { status: 302, text: first } satisfies ReturnSetting }, '$rewrite')
       return
     }
     return cx.error(`invalid return code "${first}"`, 1)
   }
   if (status > 999) return cx.error(`invalid return code "${first}"`, 1)
   if (cx.args.length === 2 && cx.compile(cx.args[1]) === null) return HANDLED
-  cx.push<ReturnSetting>({ status, text: second ?? null }, '$rewrite')
+  cx.push({ return: { status, text: second ?? null } satisfies ReturnSetting }, '$rewrite')
 }
 
 const rewrite: Handler = (cx) => {
