@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process'
 import { createPrivateKey, createPublicKey, X509Certificate } from 'node:crypto'
 import { accessSync, constants, readdirSync, readFileSync, statSync } from 'node:fs'
 import { createSecureContext } from 'node:tls'
+import { networkInterfaces } from 'node:os'
 import { dirname } from 'node:path'
 import { globToRegExp, type ConfigHost, type Result, type SystemError } from '../nginx/host.ts'
 
@@ -50,6 +51,13 @@ function derIsTruncated(pem: string): boolean {
     offset += bytes
   }
   return offset + length > der.length
+}
+
+/** Whether bind() can use the address: a wildcard, loopback, or an address of an interface. */
+function isLocalAddress(address: string, ipv6: boolean): boolean {
+  if (!ipv6 && (address === '0.0.0.0' || address.startsWith('127.'))) return true
+  if (ipv6 && (address === '::' || address === '::1')) return true
+  return Object.values(networkInterfaces()).some((list) => list?.some((i) => i.address.toLowerCase() === address.toLowerCase()))
 }
 
 export function nodeHost(): ConfigHost {
@@ -170,6 +178,12 @@ export function nodeHost(): ConfigHost {
         resolved.set(name, out ? [...new Set(out.split('\n').map((l) => l.split(/\s+/)[0]).filter(Boolean))] : null)
       }
       return resolved.get(name) ?? null
+    },
+
+    bindError(address, port, ipv6) {
+      if (port < 1024 && process.getuid?.() !== 0) return { errno: 13, text: 'Permission denied' }
+      if (isLocalAddress(address, ipv6)) return null
+      return { errno: 99, text: 'Cannot assign requested address' }
     },
 
     userExists: (name) => getent('passwd', name) !== null,

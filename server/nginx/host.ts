@@ -31,6 +31,8 @@ export interface ConfigHost {
   certificateChain(path: string): { count: number; ocsp: boolean } | null
   /** Addresses for a host name, as getaddrinfo would give them; `null` when it does not resolve. */
   resolve(name: string): string[] | null
+  /** Why a listening socket could not be bound here (nginx -t binds them), or null. */
+  bindError(address: string, port: number, ipv6: boolean): SystemError | null
   /** Whether a user / group exists (the `user` directive). */
   userExists(name: string): boolean
   groupExists(name: string): boolean
@@ -53,6 +55,7 @@ export function virtualHost(files: Record<string, string> = {}): ConfigHost {
     cipherListError: () => null,
     certificateChain: () => null,
     resolve: (name) => (name.toLowerCase() === 'localhost' ? ['127.0.0.1'] : null),
+    bindError: () => null,
     userExists: () => true,
     groupExists: () => true,
   }

@@ -9,6 +9,7 @@ import type { Diagnostic } from './diagnostics.ts'
 import { directiveTable } from './directives/index.ts'
 import { virtualHost, type ConfigHost } from './host.ts'
 import type { HttpState } from './http-state.ts'
+import type { ListenAddress } from './directives/listen.ts'
 import { DEFAULT_NGINX_VERSION, parseNginxVersion, versionDefaults, type NginxVersion } from './nginx-version.ts'
 import type { ParsedFile } from './parser.ts'
 import { dirname } from './paths.ts'
@@ -79,8 +80,14 @@ function afterParse(analyzer: Analyzer, file: string): void {
   }
   const connections = (events.value as Level).get<number>('worker_connections')?.value ?? 512
   const sockets = listeningSockets(analyzer)
-  if (connections < sockets + 1) {
-    return late(`${connections} worker_connections are not enough for ${sockets} listening sockets`)
+  if (connections < sockets.length + 1) {
+    return late(`${connections} worker_connections are not enough for ${sockets.length} listening sockets`)
+  }
+  const pid = analyzer.main.get<string>('pid')
+  const pidPath = pid ? (pid.value.startsWith('/') ? pid.value : analyzer.options.prefix + pid.value) : '/run/nginx.pid'
+  const pidOpened = host.openForWriting(pidPath)
+  if (!pidOpened.ok) {
+    return late(`open() "${pidPath}" failed (${pidOpened.error.errno}: ${pidOpened.error.text})`, pid?.node.range ?? whole)
   }
   for (const pending of analyzer.openFiles) {
     const opened = host.openForWriting(pending.path)
@@ -88,28 +95,26 @@ function afterParse(analyzer: Analyzer, file: string): void {
       return late(`open() "${pending.path}" failed (${opened.error.errno}: ${opened.error.text})`, pending.node.range, pending.file)
     }
   }
-  const pid = analyzer.main.get<string>('pid')
-  const pidPath = pid ? (pid.value.startsWith('/') ? pid.value : analyzer.options.prefix + pid.value) : '/run/nginx.pid'
-  const opened = host.openForWriting(pidPath)
-  if (!opened.ok) late(`open() "${pidPath}" failed (${opened.error.errno}: ${opened.error.text})`, pid?.node.range ?? whole)
+  for (const socket of sockets) {
+    const error = host.bindError(socket.host, socket.port, socket.family === 'inet6')
+    if (error) return late(`bind() to ${socket.text} failed (${error.errno}: ${error.text})`)
+  }
 }
 
-/** Sockets nginx would open: one per port for a wildcard address, else one per address. */
-function listeningSockets(analyzer: Analyzer): number {
+/**
+ * Sockets nginx would open (ngx_http_init_listening): on a port with a wildcard address, the
+ * wildcard plus the addresses with their own bind options; else one per address.
+ */
+function listeningSockets(analyzer: Analyzer): ListenAddress[] {
   const http = analyzer.http
-  if (!http) return 0
-  const ports = new Map<string, { wildcard: boolean; specific: number; bound: number }>()
-  for (const a of http.addresses) {
-    const key = `${a.family}:${a.port}`
-    const entry = ports.get(key) ?? { wildcard: false, specific: 0, bound: 0 }
-    if (a.host === '0.0.0.0' || a.host === '::') entry.wildcard = true
-    else if (a.optionsSet) entry.bound++
-    else entry.specific++
-    ports.set(key, entry)
-  }
-  let n = 0
-  for (const p of ports.values()) n += p.wildcard ? 1 + p.bound : p.specific + p.bound
-  return n
+  if (!http) return []
+  const wildcardPorts = new Set(
+    http.addresses.filter((a) => a.host === '0.0.0.0' || a.host === '::').map((a) => `${a.family}:${a.port}`),
+  )
+  return http.addresses.filter((a) => {
+    const wildcard = a.host === '0.0.0.0' || a.host === '::'
+    return wildcard || a.optionsSet || !wildcardPorts.has(`${a.family}:${a.port}`)
+  })
 }
 
 export type { Diagnostic } from './diagnostics.ts'
