@@ -31,7 +31,7 @@ const sessionCache: Handler = (cx) => {
     }
     return cx.error(`invalid session cache "${value}"`, i + 1)
   }
-  if (cx.isSet()) return 'is duplicate'
+  // A second ssl_session_cache is no error in nginx: the last one wins.
   cx.set(cx.values)
 }
 
