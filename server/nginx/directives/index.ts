@@ -50,15 +50,19 @@ const complexSlot: Handler = (cx) => {
  * Directives with a handler of their own that Upgrade Lab does not model: nginx compiles
  * their arguments' variables (`try_files $uri …`), except where an argument is a regex.
  */
-const customSlot: Handler = (cx) => {
-  for (const word of cx.args) {
-    if (word.value.startsWith('~')) continue
-    if (cx.compile(word) === null) return HANDLED
+function customSlot(once: boolean): Handler {
+  return (cx) => {
+    if (once && cx.isSet()) return 'is duplicate'
+    for (const word of cx.args) {
+      if (word.value.startsWith('~')) continue
+      if (cx.compile(word) === null) return HANDLED
+    }
+    return acceptSlot(cx)
   }
-  return acceptSlot(cx)
 }
 
-function genericHandler(slot: SlotKind, values: readonly string[] | undefined): Handler {
+function genericHandler(slot: SlotKind, extra: CatalogRow[6]): Handler {
+  const values = extra?.values
   switch (slot) {
     case 'flag': return flagSlot
     case 'size': return sizeSlot
@@ -74,7 +78,7 @@ function genericHandler(slot: SlotKind, values: readonly string[] | undefined): 
     case 'bitmask': return bitmaskSlot(values ?? [])
     case 'complex':
     case 'predicate': return complexSlot
-    case 'custom': return customSlot
+    case 'custom': return customSlot(extra?.once ?? false)
   }
 }
 
@@ -88,7 +92,7 @@ function fromCatalog(row: CatalogRow): DirectiveSpec {
     contexts,
     args,
     conf,
-    handler: genericHandler(slot, extra?.values),
+    handler: genericHandler(slot, extra),
     ...(extra?.block ? { block: true, handler: HANDLED_BLOCK } : {}),
     ...(extra?.default !== undefined ? { default: extra.default } : {}),
   }
