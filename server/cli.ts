@@ -6,18 +6,24 @@
  */
 import { parseArgs } from 'node:util'
 import { formatAll, formatJson, runCheck } from './cli/check.ts'
+import { serve } from './cli/serve.ts'
 import { DEFAULT_NGINX_VERSION, KNOWN_VERSIONS, parseNginxVersion } from './nginx/nginx-version.ts'
 
 const USAGE = `Upgrade Lab: learn and try WebSocket reverse proxying with nginx.
 
 Usage:
   upgrade-lab check [options] FILE   check an nginx.conf the way \`nginx -t\` does
+  upgrade-lab serve [options] FILE   run the config as a reverse proxy on 127.0.0.1
   upgrade-lab help                   this text
 
 check options:
   --nginx-version V   the nginx version to model (default ${DEFAULT_NGINX_VERSION}; e.g. ${KNOWN_VERSIONS.join(', ')})
   --all               list every finding with line:column, not only the first error
   --json              print the findings as JSON on stdout (for editors and tools)
+
+serve options:
+  --nginx-version V   as for check
+  --trace             print every trace event (docs/trace-events.md) as a JSON line on stdout
 
 \`check\` prints on stderr what \`nginx -t -p DIR/ -c FILE -e DIR/startup.log\` prints for the
 file and exits with its status: 0 when the test is successful, 1 when it failed.
@@ -34,11 +40,13 @@ const processIo: CliIo = {
 }
 
 /** Runs one command line; returns the exit status. */
-export function main(argv: string[], io: CliIo = processIo): number {
+export function main(argv: string[], io: CliIo = processIo): number | Promise<number> {
   const [command, ...rest] = argv
   switch (command) {
     case 'check':
       return checkCommand(rest, io)
+    case 'serve':
+      return serveCommand(rest, io)
     case undefined:
     case 'help':
     case '--help':
@@ -53,6 +61,52 @@ export function main(argv: string[], io: CliIo = processIo): number {
       io.stderr(`upgrade-lab: unknown command "${command}"\n\n${USAGE}`)
       return 2
   }
+}
+
+async function serveCommand(args: string[], io: CliIo): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { trace: { type: 'boolean', default: false }, 'nginx-version': { type: 'string', default: DEFAULT_NGINX_VERSION } },
+    })
+  } catch (error) {
+    io.stderr(`upgrade-lab serve: ${(error as Error).message}\n`)
+    return 2
+  }
+  if (parsed.positionals.length !== 1) {
+    io.stderr('upgrade-lab serve: expected exactly one FILE\n')
+    return 2
+  }
+  if (!parseNginxVersion(parsed.values['nginx-version'])) {
+    io.stderr(`upgrade-lab serve: unsupported nginx version "${parsed.values['nginx-version']}"\n`)
+    return 2
+  }
+  let running
+  try {
+    running = await serve(parsed.positionals[0], {
+      nginxVersion: parsed.values['nginx-version'],
+      trace: parsed.values.trace,
+      stdout: io.stdout,
+      stderr: io.stderr,
+    })
+  } catch (error) {
+    io.stderr(`upgrade-lab serve: ${(error as Error).message}\n`)
+    return 1
+  }
+  if (!running) return 1
+  const server = running
+  await new Promise<void>((resolveStop) => {
+    const stop = (): void => {
+      process.off('SIGTERM', stop)
+      process.off('SIGINT', stop)
+      void server.stop().then(resolveStop)
+    }
+    process.on('SIGTERM', stop)
+    process.on('SIGINT', stop)
+  })
+  return 0
 }
 
 function checkCommand(args: string[], io: CliIo): number {

@@ -175,6 +175,11 @@ function initUpstream(cx: DirectiveContext, upstream: UpstreamConf): string | nu
   if (upstream.port === 0) return `no port in upstream "${upstream.name}" in ${upstream.file}:${upstream.nginxLine}`
   const addrs = cx.analyzer.options.host.resolve(upstream.name)
   if (!addrs || addrs.length === 0) return `host not found in upstream "${upstream.name}" in ${upstream.file}:${upstream.nginxLine}`
+  // Each address the name resolves to becomes a peer, as in ngx_http_upstream_init_round_robin.
+  for (const addr of addrs) {
+    const address = addr.includes(':') ? `[${addr}]:${upstream.port}` : `${addr}:${upstream.port}`
+    upstream.servers.push({ address, weight: 1, maxFails: 1, failTimeoutMs: 10_000, backup: false, down: false, node: upstream.node, file: upstream.file })
+  }
   return null
 }
 

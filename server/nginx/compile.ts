@@ -15,6 +15,8 @@ import type { CheckResult } from './index.ts'
 import { versionDefaults, type NginxVersion, type VersionDefaults } from './nginx-version.ts'
 import { parseTime } from './values.ts'
 
+export type ErrorLogLevel = 'emerg' | 'alert' | 'crit' | 'error' | 'warn' | 'notice' | 'info' | 'debug'
+
 export interface ErrorPageSetting {
   codes: number[]
   overwrite: number | null
@@ -46,9 +48,16 @@ export interface EffectiveSettings {
   addHeaders: AddHeaderSetting[]
   errorPages: ErrorPageSetting[]
   accessLogs: AccessLogSetting[]
+  /** `error_log` targets in force here (the nearest block's list), with their levels. */
+  errorLogs: Array<{ target: string; level: ErrorLogLevel }>
+  /** Certificate and key files in force (`ssl_certificate`, `ssl_certificate_key`). */
+  sslCertificates: string[]
+  sslCertificateKeys: string[]
   root: string
   index: string[]
   defaultType: string
+  /** The `types` table in force (extension → MIME type); null means nginx's built-in three. */
+  types: Map<string, string> | null
   /** This block's own rewrite-module steps (nginx does not inherit them). */
   rewrites: RewriteStep[]
 }
@@ -109,10 +118,14 @@ export function compileConfig(result: CheckResult): LabConfig | null {
       proxyPassHeaders: nearest<string[]>('proxy_pass_header') ?? [],
       addHeaders: nearest<AddHeaderSetting[]>('add_header') ?? [],
       errorPages: nearest<ErrorPageSetting[]>('error_page') ?? [],
-      accessLogs: nearest<AccessLogSetting[]>('access_log') ?? [{ path: DEFAULT_ACCESS_LOG, format: 'combined', condition: null }],
+      accessLogs: nearest<AccessLogSetting[]>('access_log') ?? [{ path: DEFAULT_ACCESS_LOG, format: 'combined', condition: null, implicit: true }],
+      errorLogs: nearest<Array<{ target: string; level: ErrorLogLevel }>>('error_log') ?? [],
+      sslCertificates: nearest<string[]>('ssl_certificate') ?? [],
+      sslCertificateKeys: nearest<string[]>('ssl_certificate_key') ?? [],
       root: nearest<string>('root') ?? 'html',
       index: nearest<string[]>('index') ?? ['index.html'],
       defaultType: nearest<string>('default_type') ?? 'text/plain',
+      types: nearest<Map<string, string>>('types') ?? null,
       rewrites: level.get<RewriteStep[]>('$rewrite')?.value ?? [],
     }
   }

@@ -11,6 +11,8 @@ export interface AccessLogSetting {
   path: string | 'off'
   format: string
   condition: string | null
+  /** nginx's default log (no access_log anywhere): `serve` sends it to stdout instead. */
+  implicit?: boolean
 }
 
 const accessLog: Handler = (cx) => {

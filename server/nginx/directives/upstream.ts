@@ -70,6 +70,11 @@ export function addUpstream(
     flags: { create, backup: true },
     initSet: false,
   }
+  // An implicit upstream of a literal address has its one server at once (ngx_http_upstream_add).
+  if (!create && url?.literal) {
+    const address = url.ipv6 ? `[${url.host}]:${url.port}` : `${url.host}:${url.port}`
+    entry.servers.push({ address, weight: 1, maxFails: 1, failTimeoutMs: 10_000, backup: false, down: false, node: cx.node, file: cx.file })
+  }
   upstreams.push(entry)
   return entry
 }

@@ -1,0 +1,125 @@
+/**
+ * `upgrade-lab serve FILE`: the config's http servers on 127.0.0.1 at their listen ports,
+ * proxying to the real addresses it names (DESIGN.md, CLI contract). Logs go where the config
+ * says (relative paths against its folder); without an access_log, to stdout; without an
+ * error_log, to stderr. `--trace` prints every trace event as a JSON line on stdout.
+ */
+import { createWriteStream, readFileSync, statSync, type WriteStream } from 'node:fs'
+import { hostname } from 'node:os'
+import { dirname, resolve } from 'node:path'
+import { compileConfig } from '../nginx/compile.ts'
+import type { ErrorLogTarget } from '../proxy/logs.ts'
+import { realNetwork, type ProxyNetwork } from '../proxy/network.ts'
+import { ProxyRuntime, type StaticFiles } from '../proxy/runtime.ts'
+import { systemClock } from '../proxy/clock.ts'
+import type { TraceEvent } from '../proxy/trace.ts'
+import { runCheck } from './check.ts'
+import { DEFAULT_ACCESS_LOG } from '../nginx/after-http.ts'
+
+export interface ServeOptions {
+  nginxVersion?: string
+  trace?: boolean
+  stdout?: (text: string) => void
+  stderr?: (text: string) => void
+  /** Where wildcard listens bind (127.0.0.1 by the contract). */
+  bindAddress?: string
+  network?: ProxyNetwork
+}
+
+export interface RunningServer {
+  runtime: ProxyRuntime
+  stop(): Promise<void>
+}
+
+/** The real file system for `root`, with errno as nginx reports it. */
+export const realFiles: StaticFiles = {
+  read(path) {
+    try {
+      const stat = statSync(path)
+      if (stat.isDirectory()) return { ok: false, errno: 21, text: 'Is a directory', directory: true }
+      return { ok: true, data: readFileSync(path), mtimeMs: stat.mtimeMs }
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      if (code === 'EACCES') return { ok: false, errno: 13, text: 'Permission denied' }
+      return { ok: false, errno: 2, text: 'No such file or directory' }
+    }
+  },
+}
+
+/** Checks, compiles and starts the config; null (after printing nginx's output) when it fails the check. */
+export async function serve(file: string, options: ServeOptions = {}): Promise<RunningServer | null> {
+  const out = options.stdout ?? ((t: string) => void process.stdout.write(t))
+  const err = options.stderr ?? ((t: string) => void process.stderr.write(t))
+  const path = resolve(file)
+  const checked = runCheck(path, { nginxVersion: options.nginxVersion })
+  const config = checked.result ? compileConfig(checked.result) : null
+  if (!checked.result || !config) {
+    err(checked.stderr)
+    return null
+  }
+  const prefix = dirname(path) + '/'
+  const streams = new Map<string, WriteStream>()
+  const writeLog = (target: string, line: string): void => {
+    if (target === 'stderr') return err(line + '\n')
+    if (target === 'stdout') return out(line + '\n')
+    let stream = streams.get(target)
+    if (!stream) {
+      stream = createWriteStream(target, { flags: 'a' })
+      stream.on('error', (e) => err(`upgrade-lab: cannot write ${target}: ${e.message}\n`))
+      streams.set(target, stream)
+    }
+    stream.write(line + '\n')
+  }
+  // nginx's default access log (none configured) goes to stdout here.
+  for (const server of config.servers) {
+    const redirect = (list: typeof server.settings.accessLogs): void => {
+      for (const log of list) if (log.implicit && log.path === DEFAULT_ACCESS_LOG) log.path = 'stdout'
+    }
+    redirect(server.settings.accessLogs)
+    const walk = (locations: typeof server.locations): void => {
+      for (const l of locations) {
+        redirect(l.settings.accessLogs)
+        walk(l.children)
+      }
+    }
+    walk(server.locations)
+    walk([...server.namedLocations.values()])
+  }
+  const mainLogs = checked.result.main.get<ErrorLogTarget[]>('error_log')?.value
+  const errorLogs: ErrorLogTarget[] = mainLogs?.length ? mainLogs : [{ target: 'stderr', level: 'error' }]
+  const bind = options.bindAddress ?? '127.0.0.1'
+  const network = options.network ?? realNetwork()
+  const localNetwork: ProxyNetwork = {
+    listen: (spec, onConnection) => network.listen({ ...spec, host: spec.host === '0.0.0.0' || spec.host === '::' ? bind : spec.host, ipv6: false }, onConnection),
+    connect: (host, port) => network.connect(host, port),
+  }
+  const runtime = new ProxyRuntime({
+    config,
+    network: localNetwork,
+    clock: systemClock,
+    trace: options.trace ? (event: TraceEvent) => out(JSON.stringify(event) + '\n') : () => {},
+    writeLog,
+    prefix,
+    files: realFiles,
+    errorLogs,
+    tlsFor: (server) => {
+      const [cert] = server.settings.sslCertificates
+      const [key] = server.settings.sslCertificateKeys
+      if (!cert || !key) return null
+      const full = (p: string): string => (p.startsWith('/') ? p : prefix + p)
+      return { cert: readFileSync(full(cert)), key: readFileSync(full(key)) }
+    },
+    pid: process.pid,
+    hostname: hostname(),
+  })
+  await runtime.start()
+  const addresses = runtime.listenSpecs().map(({ spec }) => `${spec.host === '0.0.0.0' ? bind : spec.host}:${spec.port}${spec.tls ? ' (ssl)' : ''}`)
+  out(`upgrade-lab: ready, nginx ${config.version.name} config ${path} listening on ${addresses.join(', ')}\n`)
+  return {
+    runtime,
+    async stop() {
+      await runtime.stop()
+      await Promise.all([...streams.values()].map((s) => new Promise<void>((done) => s.end(done))))
+    },
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * Reads WebSocket frames (RFC 6455 §5.2) out of the bytes passing through a tunnel, for the
+ * trace only: the bytes themselves are forwarded untouched and undelayed by the tunnel. Keeps
+ * at most a short preview of each payload, so a 1 GB message costs no memory.
+ *
+ * Hand-written because `ws`'s Receiver consumes and validates the stream (it would reject
+ * what the tunnel must pass on unchanged); this only observes.
+ */
+
+export const OPCODES: Record<number, string> = {
+  0x0: 'continuation', 0x1: 'text', 0x2: 'binary', 0x8: 'close', 0x9: 'ping', 0xa: 'pong',
+}
+
+export interface DecodedFrame {
+  fin: boolean
+  opcode: number
+  kind: string
+  masked: boolean
+  /** Payload length as the frame header gives it. */
+  length: number
+  /** The first bytes of a text, ping or pong payload, as text. */
+  preview: string
+  truncated: boolean
+  closeCode?: number
+  closeReason?: string
+}
+
+const PREVIEW_BYTES = 125
+
+export class FrameDecoder {
+  private header = Buffer.alloc(14)
+  private headerHave = 0
+  private headerNeed = 2
+  private payloadLeft = 0
+  private preview: Buffer[] = []
+  private previewHave = 0
+  private mask: Buffer | null = null
+  private maskOffset = 0
+  private current: Omit<DecodedFrame, 'preview' | 'truncated'> | null = null
+  /** Set when the stream stops looking like WebSocket frames; decoding then stops. */
+  broken = false
+
+  constructor(private readonly onFrame: (frame: DecodedFrame) => void) {}
+
+  push(chunk: Buffer): void {
+    let offset = 0
+    while (offset < chunk.length && !this.broken) {
+      if (!this.current) {
+        const take = Math.min(this.headerNeed - this.headerHave, chunk.length - offset)
+        chunk.copy(this.header, this.headerHave, offset, offset + take)
+        this.headerHave += take
+        offset += take
+        if (this.headerHave < this.headerNeed) return
+        if (!this.readHeader()) continue
+      }
+      const take = Math.min(this.payloadLeft, chunk.length - offset)
+      if (this.previewHave < PREVIEW_BYTES && take > 0) {
+        const keep = Math.min(take, PREVIEW_BYTES - this.previewHave)
+        this.preview.push(this.unmask(chunk.subarray(offset, offset + keep)))
+        this.previewHave += keep
+      } else {
+        this.maskOffset += take
+      }
+      this.payloadLeft -= take
+      offset += take
+      if (this.payloadLeft === 0) this.finish()
+    }
+  }
+
+  /** Parses the header once enough bytes are in; false when more header bytes are needed. */
+  private readHeader(): boolean {
+    const b0 = this.header[0]
+    const b1 = this.header[1]
+    const masked = (b1 & 0x80) !== 0
+    const short = b1 & 0x7f
+    const extended = short === 126 ? 2 : short === 127 ? 8 : 0
+    const need = 2 + extended + (masked ? 4 : 0)
+    if (this.headerNeed < need) {
+      this.headerNeed = need
+      return false
+    }
+    let length = short
+    if (extended === 2) length = this.header.readUInt16BE(2)
+    else if (extended === 8) {
+      const big = this.header.readBigUInt64BE(2)
+      if (big > BigInt(Number.MAX_SAFE_INTEGER)) {
+        this.broken = true
+        return false
+      }
+      length = Number(big)
+    }
+    const opcode = b0 & 0x0f
+    if (!(opcode in OPCODES)) {
+      this.broken = true
+      return false
+    }
+    this.mask = masked ? Buffer.from(this.header.subarray(2 + extended, 6 + extended)) : null
+    this.maskOffset = 0
+    this.current = { fin: (b0 & 0x80) !== 0, opcode, kind: OPCODES[opcode], masked, length }
+    this.payloadLeft = length
+    this.preview = []
+    this.previewHave = 0
+    if (length === 0) this.finish()
+    return this.current !== null || length === 0
+  }
+
+  private unmask(bytes: Buffer): Buffer {
+    if (!this.mask) return bytes
+    const out = Buffer.allocUnsafe(bytes.length)
+    for (let i = 0; i < bytes.length; i++) out[i] = bytes[i] ^ this.mask[(this.maskOffset + i) & 3]
+    this.maskOffset += bytes.length
+    return out
+  }
+
+  private finish(): void {
+    const frame = this.current
+    if (!frame) return
+    const payload = Buffer.concat(this.preview)
+    const decoded: DecodedFrame = { ...frame, preview: '', truncated: frame.length > this.previewHave }
+    if (frame.opcode === 0x8 && payload.length >= 2) {
+      decoded.closeCode = payload.readUInt16BE(0)
+      decoded.closeReason = payload.subarray(2).toString('utf8')
+    } else if (frame.opcode !== 0x2) {
+      decoded.preview = payload.toString('utf8')
+    }
+    this.current = null
+    this.headerHave = 0
+    this.headerNeed = 2
+    this.onFrame(decoded)
+  }
+}

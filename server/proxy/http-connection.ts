@@ -1,0 +1,398 @@
+/**
+ * One client connection, request after request, as nginx's HTTP core runs it: read the head
+ * (client_header_timeout), choose the server and location, run `return`, proxy or serve a
+ * file, write the access log, then keep the connection (keepalive_timeout) or close it.
+ */
+import type { EffectiveSettings, LabLocation, LabServer, RewriteStep } from '../nginx/compile.ts'
+import type { Timer } from './clock.ts'
+import { accessLine, type ErrorContext, type ErrorLogTarget, type Level } from './logs.ts'
+import type { ConnectionInfo, Stream } from './network.ts'
+import { proxyRequest } from './proxy-pass.ts'
+import { DEFAULT_LIMITS, parseRequestHead, type HeadError, type RequestHead } from './request-parser.ts'
+import { evaluate, type RequestState } from './request-vars.ts'
+import { clientHead } from './response-head.ts'
+import { findLocation, selectServer, type ServerChoice } from './router.ts'
+import type { ProxyRuntime } from './runtime.ts'
+import { errorPage, hasErrorPage, wantsPadding, wireStatus } from './status.ts'
+import { serveStatic } from './static-file.ts'
+
+const CLIENT_HEADER_TIMEOUT_MS = 60_000
+
+/** The HTTP date of response headers. */
+export function httpDate(ms: number): string {
+  return new Date(ms).toUTCString()
+}
+
+export interface ActiveRequest {
+  state: RequestState
+  server: LabServer
+  settings: EffectiveSettings
+  location: LabLocation | null
+  errorLogs: ErrorLogTarget[]
+  /** Whether the client connection may be kept after the response. */
+  keepalive: boolean
+}
+
+export class HttpConnection {
+  private pending: Buffer = Buffer.alloc(0)
+  private timer: Timer | null = null
+  /** Receives the client's bytes while a request owns the connection (body, tunnel). */
+  private consumer: ((chunk: Buffer) => void) | null = null
+  private requests = 0
+  private closed = false
+  private waitingForHead = true
+
+  constructor(
+    readonly runtime: ProxyRuntime,
+    readonly stream: Stream,
+    readonly info: ConnectionInfo,
+    readonly number: number,
+  ) {}
+
+  start(): void {
+    const { trace, clock } = this.runtime.options
+    trace({
+      type: 'connection.accepted',
+      client: `${this.info.remoteAddress}:${this.info.remotePort}`,
+      listen: `${this.info.localAddress}:${this.info.localPort}`,
+      tls: this.info.tls,
+      time: clock.now(),
+      connection: this.number,
+    })
+    this.stream.on('data', (chunk: Buffer) => this.onData(chunk))
+    this.stream.on('error', () => this.destroy())
+    this.stream.on('end', () => {
+      if (this.waitingForHead) this.destroy()
+    })
+    this.stream.on('close', () => {
+      this.closed = true
+      this.timer?.cancel()
+    })
+    this.armTimer(CLIENT_HEADER_TIMEOUT_MS, () => this.destroy())
+  }
+
+  destroy(): void {
+    if (this.closed) return
+    this.closed = true
+    this.timer?.cancel()
+    this.stream.destroy()
+    this.runtime.options.trace({ type: 'connection.closed', time: this.runtime.options.clock.now(), connection: this.number })
+  }
+
+  get isClosed(): boolean {
+    return this.closed
+  }
+
+  private armTimer(ms: number, fn: () => void): void {
+    this.timer?.cancel()
+    this.timer = this.runtime.options.clock.after(ms, fn)
+  }
+
+  /** Lets a request read the client's bytes (request body, upgraded tunnel). */
+  takeInput(consumer: ((chunk: Buffer) => void) | null): Buffer {
+    this.consumer = consumer
+    const rest = this.pending
+    this.pending = Buffer.alloc(0)
+    return rest
+  }
+
+  /** Gives back bytes a request read past its end (the next pipelined request). */
+  returnInput(rest: Buffer): void {
+    this.pending = rest.length ? Buffer.from(rest) : Buffer.alloc(0)
+  }
+
+  private onData(chunk: Buffer): void {
+    if (this.consumer) return this.consumer(chunk)
+    this.pending = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk
+    if (this.waitingForHead) this.tryHead()
+  }
+
+  private tryHead(): void {
+    const result = parseRequestHead(this.pending.toString('latin1'), DEFAULT_LIMITS)
+    if (result.kind === 'incomplete') return
+    this.waitingForHead = false
+    this.timer?.cancel()
+    if (result.kind === 'error') return this.rejectHead(result.error)
+    this.pending = this.pending.subarray(result.head.headLength)
+    this.requests++
+    this.handle(result.head)
+  }
+
+  /** A head nginx refuses: 400/414/494/505 with the [info] line, then close. */
+  private rejectHead(error: HeadError): void {
+    const server = this.defaultServer()
+    const context: ErrorContext = { client: this.info.remoteAddress, server: server?.serverNames[0]?.name ?? '' }
+    if (error.requestLine !== null) context.request = error.requestLine
+    const targets = server ? this.errorLogsOf(server.settings) : this.runtime.options.errorLogs
+    this.runtime.logError(targets, 'info', this.number, error.log, 'reading client request headers', context)
+    this.runtime.options.trace({ type: 'request.rejected', status: error.status, reason: error.log, time: this.runtime.options.clock.now(), connection: this.number })
+    const head = this.fakeHead(error.requestLine)
+    const state = this.newState(head, server?.serverNames[0]?.name ?? '')
+    const request: ActiveRequest = {
+      state,
+      server: server ?? this.runtime.config.servers[0],
+      settings: server?.settings ?? this.runtime.config.servers[0].settings,
+      location: null,
+      errorLogs: targets,
+      keepalive: false,
+    }
+    this.sendError(request, error.status)
+  }
+
+  private defaultServer(): LabServer | undefined {
+    return selectServer(this.runtime.config, this.info.localAddress, this.info.localPort, null)?.server
+  }
+
+  private fakeHead(requestLine: string | null): RequestHead {
+    return {
+      method: requestLine?.split(' ')[0] ?? '', uri: '', path: '', normalizedPath: '', args: '', major: 1, minor: 0,
+      requestLine: requestLine ?? '', headers: [], invalidLines: [], host: null, hostHeader: null, headLength: 0,
+    }
+  }
+
+  newState(head: RequestHead, serverName: string): RequestState {
+    const { clock, config, pid, hostname } = { ...this.runtime.options, config: this.runtime.config }
+    return {
+      head,
+      connection: { ...this.info, number: this.number, requests: this.requests },
+      serverName,
+      nginxVersion: config.version.name,
+      hostname,
+      pid,
+      startMs: clock.now(),
+      nowMs: () => clock.now(),
+      captures: {},
+      assigned: new Map(),
+      maps: new Map(config.maps.map((m) => [m.variable, m])),
+      proxyHost: '',
+      proxyPort: '',
+      upstreamAddr: [],
+      upstreamStatus: [],
+      status: 0,
+      bodyBytesSent: 0,
+      bytesSent: 0,
+      responseHeaders: [],
+      upstreamHeaders: [],
+    }
+  }
+
+  errorLogsOf(settings: EffectiveSettings): ErrorLogTarget[] {
+    return settings.errorLogs.length ? settings.errorLogs : this.runtime.options.errorLogs
+  }
+
+  private handle(head: RequestHead): void {
+    const { trace, clock } = this.runtime.options
+    trace({ type: 'request.received', requestLine: head.requestLine, headers: head.headers, time: clock.now(), connection: this.number })
+    const choice = selectServer(this.runtime.config, this.info.localAddress, this.info.localPort, head.host)
+    if (!choice) return this.destroy()
+    const server = choice.server
+    const serverName = server.serverNames.find((n) => n.kind !== 'regex')?.name ?? server.serverNames[0]?.name ?? ''
+    trace({ type: 'server.selected', server: serverName, line: server.line, by: choice.by, host: head.host ?? '', time: clock.now(), connection: this.number })
+    const state = this.newState(head, serverName)
+    Object.assign(state.captures, choice.captures)
+    const keepalive = clientWantsKeepalive(head)
+    const base: ActiveRequest = { state, server, settings: server.settings, location: null, errorLogs: this.errorLogsOf(server.settings), keepalive }
+
+    for (const line of head.invalidLines) {
+      this.logInfo(base, `client sent invalid header line: "${line}"`, 'reading client request headers', serverName, choice)
+    }
+
+    // The server's own rewrite steps run before any location is chosen.
+    if (this.runRewrites(base, server.settings.rewrites)) return
+    const found = findLocation(server.locations, head.normalizedPath)
+    if (found.kind === 'redirect') {
+      const request = { ...base, settings: found.location.settings, location: found.location }
+      const location = this.absoluteLocation(state, head.normalizedPath + '/' + (head.args ? `?${head.args}` : ''))
+      return this.sendError(request, 301, location)
+    }
+    if (found.kind === 'none') {
+      return serveStatic(this, base)
+    }
+    const location = found.location
+    Object.assign(state.captures, found.captures)
+    trace({ type: 'location.matched', location: `${location.modifier ? location.modifier + ' ' : ''}${location.name}`, line: location.line, time: clock.now(), connection: this.number })
+    const request: ActiveRequest = { ...base, settings: location.settings, location, errorLogs: this.errorLogsOf(location.settings) }
+    if (this.runRewrites(request, location.settings.rewrites)) return
+    if (location.settings.proxyPass) return proxyRequest(this, request)
+    serveStatic(this, request)
+  }
+
+  private logInfo(request: ActiveRequest, message: string, action: string, serverName: string, choice: ServerChoice): void {
+    void choice
+    const context: ErrorContext = { client: this.info.remoteAddress, server: serverName, request: request.state.head.requestLine }
+    if (request.state.head.hostHeader !== null) context.host = request.state.head.hostHeader
+    this.runtime.logError(request.errorLogs, 'info', this.number, message, action, context)
+  }
+
+  /** The rewrite module: `return` answers at once (set/if are evaluated in order). Returns whether it answered. */
+  private runRewrites(request: ActiveRequest, steps: RewriteStep[]): boolean {
+    for (const step of steps) {
+      if ('set' in step) request.state.assigned.set(step.set.name, evaluate(step.set.value, request.state))
+      else if ('return' in step) {
+        this.sendReturn(request, step.return.status, step.return.text)
+        return true
+      } else if ('break' in step) return false
+    }
+    return false
+  }
+
+  /** An absolute URL for a redirect, as nginx builds it (absolute_redirect on). */
+  absoluteLocation(state: RequestState, path: string): string {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) return path
+    const scheme = this.info.tls ? 'https' : 'http'
+    const host = state.head.host ?? state.serverName
+    const defaultPort = this.info.tls ? 443 : 80
+    const port = this.info.localPort === defaultPort ? '' : `:${this.info.localPort}`
+    return `${scheme}://${host}${port}${path}`
+  }
+
+  private sendReturn(request: ActiveRequest, status: number, text: string | null): void {
+    if (status === 444) {
+      request.state.status = 444
+      this.finish(request)
+      return this.destroy()
+    }
+    const redirect = status === 301 || status === 302 || status === 303 || status === 307 || status === 308
+    if (redirect && text !== null) {
+      return this.sendError(request, status, this.absoluteLocation(request.state, evaluate(text, request.state)))
+    }
+    if (text === null) return this.sendError(request, status)
+    const body = Buffer.from(evaluate(text, request.state), 'utf8')
+    this.sendSimple(request, status, request.settings.defaultType, body)
+  }
+
+  /** A response nginx makes itself with a body (return with text, files). */
+  sendSimple(
+    request: ActiveRequest,
+    status: number,
+    contentType: string | null,
+    body: Buffer,
+    extra: Array<[string, string]> = [],
+    lastModified: string | null = null,
+  ): void {
+    const { text, headers } = clientHead({
+      statusLine: statusLineFor(status),
+      nginxVersion: this.runtime.config.version.name,
+      date: httpDate(this.runtime.options.clock.now()),
+      contentType,
+      contentLength: body.length,
+      lastModified,
+      location: null,
+      chunked: false,
+      connection: request.keepalive ? 'keep-alive' : 'close',
+      keepAliveHeader: null,
+      extra: [...extra, ...addHeaders(request, status)],
+      server: null,
+    })
+    this.writeResponse(request, status, text, headers, request.state.head.method === 'HEAD' ? Buffer.alloc(0) : body)
+  }
+
+  /** nginx's built-in page for a status (ngx_http_special_response_handler). */
+  sendError(request: ActiveRequest, status: number, location: string | null = null): void {
+    const head = request.state.head
+    if (status === 400 || status === 414 || status === 494 || status === 505 || status === 413 || status === 501) request.keepalive = false
+    const page = hasErrorPage(status)
+      ? Buffer.from(errorPage(status, this.runtime.config.version.name, { padding: wantsPadding(headerOf(head, 'user-agent')) }), 'latin1')
+      : Buffer.alloc(0)
+    const wire = wireStatus(status)
+    const { text, headers } = clientHead({
+      statusLine: statusLineFor(wire),
+      nginxVersion: this.runtime.config.version.name,
+      date: httpDate(this.runtime.options.clock.now()),
+      contentType: page.length ? 'text/html' : null,
+      contentLength: page.length,
+      lastModified: null,
+      location,
+      chunked: false,
+      connection: request.keepalive ? 'keep-alive' : 'close',
+      keepAliveHeader: null,
+      extra: addHeaders(request, wire),
+      server: null,
+    })
+    request.state.status = wire
+    this.writeResponse(request, wire, text, headers, head.method === 'HEAD' ? Buffer.alloc(0) : page)
+  }
+
+  writeResponse(request: ActiveRequest, status: number, head: string, headers: Array<[string, string]>, body: Buffer): void {
+    const { trace, clock } = this.runtime.options
+    request.state.status = status
+    request.state.responseHeaders = headers
+    trace({ type: 'response.sent', statusLine: head.split('\r\n')[0], headers, bodyBytes: body.length, time: clock.now(), connection: this.number })
+    this.stream.write(Buffer.concat([Buffer.from(head, 'latin1'), body]))
+    request.state.bodyBytesSent += body.length
+    request.state.bytesSent += head.length + body.length
+    this.finish(request)
+  }
+
+  /** Logs the request and either waits for the next one or closes. */
+  finish(request: ActiveRequest): void {
+    this.writeAccessLog(request)
+    if (!request.keepalive || this.closed) {
+      this.stream.end()
+      this.destroy()
+      return
+    }
+    this.consumer = null
+    this.waitingForHead = true
+    this.armTimer(request.settings.keepaliveTimeoutMs, () => this.destroy())
+    if (this.pending.length) queueMicrotask(() => this.tryHead())
+  }
+
+  writeAccessLog(request: ActiveRequest): void {
+    const { writeLog, trace, clock, prefix } = this.runtime.options
+    for (const log of request.settings.accessLogs) {
+      if (log.path === 'off') continue
+      const format = this.runtime.config.logFormats.get(log.format)
+      if (!format) continue
+      if (log.condition !== null) {
+        const value = evaluate(log.condition, request.state)
+        if (value === '' || value === '0') continue
+      }
+      const line = accessLine(format, request.state)
+      const path = log.path.startsWith('/') || log.path.startsWith('syslog:') ? log.path : prefix + log.path
+      writeLog(path, line)
+      trace({ type: 'log.access', line, time: clock.now(), connection: this.number })
+    }
+  }
+
+  errorContext(request: ActiveRequest, upstream?: string): ErrorContext {
+    const context: ErrorContext = { client: this.info.remoteAddress, server: request.state.serverName, request: request.state.head.requestLine }
+    if (upstream !== undefined) context.upstream = upstream
+    if (request.state.head.hostHeader !== null) context.host = request.state.head.hostHeader
+    return context
+  }
+
+  logErrorFor(request: ActiveRequest, level: Level, message: string, action: string | null, upstream?: string): void {
+    this.runtime.logError(request.errorLogs, level, this.number, message, action, this.errorContext(request, upstream))
+  }
+}
+
+/** Whether the client asked to keep the connection (HTTP/1.1 by default, 1.0 with keep-alive). */
+function clientWantsKeepalive(head: RequestHead): boolean {
+  const connection = headerOf(head, 'connection')?.toLowerCase() ?? ''
+  if (head.major === 1 && head.minor >= 1) return !/\bclose\b/.test(connection)
+  return /\bkeep-alive\b/.test(connection)
+}
+
+export function headerOf(head: RequestHead, name: string): string | undefined {
+  return head.headers.find(([n]) => n.toLowerCase() === name)?.[1]
+}
+
+import { statusText } from './status.ts'
+
+export function statusLineFor(status: number): string {
+  return statusText(status)
+}
+
+const ADD_HEADER_STATUSES = new Set([200, 201, 204, 206, 301, 302, 303, 304, 307, 308])
+
+/** add_header values for a response status: all of them with `always`, else only for the usual statuses. */
+export function addHeaders(request: ActiveRequest, status: number): Array<[string, string]> {
+  const out: Array<[string, string]> = []
+  for (const h of request.settings.addHeaders) {
+    if (!h.always && !ADD_HEADER_STATUSES.has(status)) continue
+    const value = evaluate(h.value, request.state)
+    if (value !== '') out.push([h.name, value])
+  }
+  return out
+}

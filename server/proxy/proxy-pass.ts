@@ -1,0 +1,382 @@
+/**
+ * `proxy_pass` (ngx_http_upstream.c with the proxy module): pick a peer, connect, send the
+ * request, read the response head within proxy_read_timeout, then either relay the response
+ * or — for a 101 to a client that asked to upgrade — open the tunnel. Failures give nginx's
+ * 502/504, error_log lines and next-upstream retries.
+ */
+import type { UpstreamConf } from '../nginx/conf.ts'
+import { parseUrl } from '../nginx/values.ts'
+import type { Attempt, Balancer, Peer } from './balancer.ts'
+import { addHeaders, headerOf, httpDate, type ActiveRequest, type HttpConnection } from './http-connection.ts'
+import type { Stream } from './network.ts'
+import { evaluate } from './request-vars.ts'
+import { clientHead, parseUpstreamHead, passedHeaders, type UpstreamHead } from './response-head.ts'
+import { runTunnel } from './tunnel.ts'
+import { buildUpstreamRequest, upstreamUri } from './upstream-request.ts'
+import { readRequestBody } from './request-body.ts'
+
+interface Target {
+  balancer: Balancer
+  /** For `no live upstreams` lines: the group's name. */
+  groupName: string
+  proxyHost: string
+  proxyPort: string
+  scheme: 'http' | 'https'
+  dynamicUri: string | null
+}
+
+/** Where the request goes; null after answering 502 for a name nothing resolves. */
+function resolveTarget(conn: HttpConnection, request: ActiveRequest): Target | null {
+  const pass = request.settings.proxyPass!
+  const url = pass.dynamic ? evaluate(pass.url, request.state) : pass.url
+  const m = /^(https?):\/\/([^/?]*)(.*)$/i.exec(url)
+  if (!m) {
+    conn.logErrorFor(request, 'error', `invalid URL prefix in "${url}"`, null)
+    conn.sendError(request, 500)
+    return null
+  }
+  const scheme = m[1].toLowerCase() as 'http' | 'https'
+  const hostPort = m[2]
+  const parsed = parseUrl(hostPort, { defaultPort: scheme === 'https' ? 443 : 80 })
+  const host = parsed.ok ? parsed.url.host : hostPort
+  const port = parsed.ok ? parsed.url.port : 80
+  const upstreams = conn.runtime.config.upstreams
+  let upstream: UpstreamConf | undefined
+  if (parsed.ok && parsed.url.noPort) upstream = upstreams.find((u) => !u.implicit && u.name.toLowerCase() === host.toLowerCase())
+  if (!upstream) upstream = upstreams.find((u) => u.implicit && u.name.toLowerCase() === host.toLowerCase() && u.port === port)
+  if (!upstream) {
+    if (!parsed.ok || !parsed.url.literal) {
+      conn.logErrorFor(request, 'error', `no resolver defined to resolve ${host}`, null)
+      conn.sendError(request, 502)
+      return null
+    }
+    upstream = adHocUpstream(upstreams, host, port)
+  }
+  return {
+    balancer: conn.runtime.balancerFor(upstream),
+    groupName: upstream.name,
+    proxyHost: hostPort,
+    proxyPort: String(port),
+    scheme,
+    dynamicUri: pass.dynamic ? (m[3] === '' ? null : m[3]) : null,
+  }
+}
+
+/** A one-peer group for a literal address built from variables. */
+function adHocUpstream(upstreams: UpstreamConf[], host: string, port: number): UpstreamConf {
+  const template = upstreams[0]
+  return {
+    ...(template ?? ({} as UpstreamConf)),
+    name: host,
+    implicit: true,
+    port,
+    servers: [{ address: `${host}:${port}`, weight: 1, maxFails: 1, failTimeoutMs: 10_000, backup: false, down: false, node: template?.node, file: '' } as never],
+    balancer: { kind: 'round-robin' },
+    keepalive: null,
+  }
+}
+
+export function proxyRequest(conn: HttpConnection, request: ActiveRequest): void {
+  const target = resolveTarget(conn, request)
+  if (!target) return
+  request.state.proxyHost = target.proxyHost
+  request.state.proxyPort = target.proxyPort
+  readRequestBody(conn, request, (body) => {
+    const uri = upstreamUri(request.settings, request.location, request.state, target.dynamicUri)
+    const attempt = target.balancer.newAttempt()
+    tryPeer(conn, request, target, attempt, uri, body)
+  })
+}
+
+function tryPeer(conn: HttpConnection, request: ActiveRequest, target: Target, attempt: Attempt, uri: string, body: Buffer | null): void {
+  const { runtime } = conn
+  const { clock, trace, network } = runtime.options
+  const settings = request.settings
+  const key = target.balancer.upstream.balancer.kind === 'hash' ? evaluate((target.balancer.upstream.balancer as { key: string }).key, request.state) : conn.info.remoteAddress
+  const peer = attempt.tries > 0 ? target.balancer.pick(attempt, key) : null
+  if (!peer) {
+    conn.logErrorFor(request, 'error', 'no live upstreams', 'connecting to upstream', `${target.scheme}://${target.groupName}${uri}`)
+    request.state.upstreamAddr.push(target.groupName)
+    return conn.sendError(request, 502)
+  }
+  attempt.tries--
+  trace({ type: 'upstream.selected', upstream: target.groupName, peer: peer.name, tries: attempt.tried.size, time: clock.now(), connection: conn.number })
+  const upstreamUrl = `${target.scheme}://${peer.name}${uri}`
+  request.state.upstreamAddr.push(peer.name)
+  runtime.nextConnectionNumber()
+  const socket = network.connect(peer.host, peer.port)
+  let settled = false
+  const connectTimer = clock.after(settings.proxyConnectTimeoutMs, () => {
+    if (settled) return
+    settled = true
+    socket.destroy()
+    trace({ type: 'timeout', timer: 'proxy_connect_timeout', ms: settings.proxyConnectTimeoutMs, time: clock.now(), connection: conn.number })
+    conn.logErrorFor(request, 'error', 'upstream timed out (110: Connection timed out)', 'connecting to upstream', upstreamUrl)
+    failed(conn, request, target, attempt, peer, uri, body, 'timeout', 504)
+  })
+  socket.once('error', (error: NodeJS.ErrnoException) => {
+    if (settled) return
+    settled = true
+    connectTimer.cancel()
+    const errno = error.code === 'ECONNREFUSED' ? '111: Connection refused' : error.code === 'EHOSTUNREACH' ? '113: No route to host' : error.code === 'ETIMEDOUT' ? '110: Connection timed out' : `${error.code}`
+    trace({ type: 'upstream.connect', peer: peer.name, outcome: error.code === 'ECONNREFUSED' ? 'refused' : 'error', detail: errno, time: clock.now(), connection: conn.number })
+    conn.logErrorFor(request, 'error', `connect() failed (${errno})`, 'connecting to upstream', upstreamUrl)
+    failed(conn, request, target, attempt, peer, uri, body, 'error', 502)
+  })
+  socket.once('connect', () => {
+    if (settled) return
+    settled = true
+    connectTimer.cancel()
+    trace({ type: 'upstream.connect', peer: peer.name, outcome: 'connected', time: clock.now(), connection: conn.number })
+    exchange(conn, request, target, attempt, peer, uri, body, socket, upstreamUrl)
+  })
+}
+
+/** A peer failed: count it, maybe try the next one, else answer with nginx's error status. */
+function failed(
+  conn: HttpConnection,
+  request: ActiveRequest,
+  target: Target,
+  attempt: Attempt,
+  peer: Peer,
+  uri: string,
+  body: Buffer | null,
+  kind: 'error' | 'timeout' | 'invalid_header',
+  status: number,
+): void {
+  request.state.upstreamStatus.push(String(status))
+  const upstreamUrl = `${target.scheme}://${peer.name}${uri}`
+  if (target.balancer.release(peer, true)) {
+    conn.logErrorFor(request, 'warn', 'upstream server temporarily disabled', 'connecting to upstream', upstreamUrl)
+  }
+  const next = request.settings.proxyNextUpstream
+  if (!next.includes('off') && next.includes(kind) && attempt.tries > 0 && !conn.isClosed) {
+    return tryPeer(conn, request, target, attempt, uri, body)
+  }
+  conn.sendError(request, status)
+}
+
+function exchange(
+  conn: HttpConnection,
+  request: ActiveRequest,
+  target: Target,
+  attempt: Attempt,
+  peer: Peer,
+  uri: string,
+  body: Buffer | null,
+  socket: Stream,
+  upstreamUrl: string,
+): void {
+  const { runtime } = conn
+  const { clock, trace } = runtime.options
+  const settings = request.settings
+  const built = buildUpstreamRequest(settings, runtime.config.defaults, request.state, uri, body ? body.length : null)
+  trace({ type: 'upstream.request', peer: peer.name, requestLine: built.requestLine, headers: built.headers, dropped: built.dropped, time: clock.now(), connection: conn.number })
+  socket.write(Buffer.concat([Buffer.from(built.head, 'latin1'), body ?? Buffer.alloc(0)]))
+
+  let data = Buffer.alloc(0)
+  let done = false
+  const readTimer = clock.after(settings.proxyReadTimeoutMs, () => {
+    if (done) return
+    done = true
+    socket.destroy()
+    trace({ type: 'timeout', timer: 'proxy_read_timeout', ms: settings.proxyReadTimeoutMs, time: clock.now(), connection: conn.number })
+    conn.logErrorFor(request, 'error', 'upstream timed out (110: Connection timed out)', 'reading response header from upstream', upstreamUrl)
+    failed(conn, request, target, attempt, peer, uri, body, 'timeout', 504)
+  })
+  const onData = (chunk: Buffer): void => {
+    if (done) return
+    data = Buffer.concat([data, chunk])
+    const parsed = parseUpstreamHead(data.toString('latin1'))
+    if (parsed.kind === 'incomplete') return
+    done = true
+    readTimer.cancel()
+    socket.off('data', onData)
+    if (parsed.kind === 'invalid') {
+      socket.destroy()
+      conn.logErrorFor(request, 'error', 'upstream sent no valid HTTP/1.0 header', 'reading response header from upstream', upstreamUrl)
+      return failed(conn, request, target, attempt, peer, uri, body, 'invalid_header', 502)
+    }
+    respond(conn, request, target, peer, socket, parsed.head, data.subarray(parsed.head.headLength), upstreamUrl)
+  }
+  socket.on('data', onData)
+  const prematureClose = (): void => {
+    if (done) return
+    done = true
+    readTimer.cancel()
+    conn.logErrorFor(request, 'error', 'upstream prematurely closed connection', 'reading response header from upstream', upstreamUrl)
+    failed(conn, request, target, attempt, peer, uri, body, 'error', 502)
+  }
+  socket.once('end', prematureClose)
+  socket.once('close', prematureClose)
+  socket.on('error', () => prematureClose())
+}
+
+/** The upstream answered: relay it, or open the tunnel for a 101 the client asked for. */
+function respond(
+  conn: HttpConnection,
+  request: ActiveRequest,
+  target: Target,
+  peer: Peer,
+  socket: Stream,
+  head: UpstreamHead,
+  rest: Buffer,
+  upstreamUrl: string,
+): void {
+  const { runtime } = conn
+  const { clock, trace } = runtime.options
+  const settings = request.settings
+  request.state.upstreamStatus.push(String(head.status))
+  request.state.upstreamHeaders = head.headers
+  trace({ type: 'upstream.response', peer: peer.name, statusLine: head.statusLine, headers: head.headers, time: clock.now(), connection: conn.number })
+  const passed = passedHeaders(head.headers, settings.proxyHideHeaders, settings.proxyPassHeaders)
+  const clientAskedUpgrade = headerOf(request.state.head, 'upgrade') !== undefined
+  const upgrade = head.status === 101 && clientAskedUpgrade
+  const noBody = request.state.head.method === 'HEAD' || head.status === 204 || head.status === 304 || (head.status >= 100 && head.status < 200)
+  const clientHttp11 = request.state.head.major === 1 && request.state.head.minor >= 1
+  const lengthKnown = passed.contentLength !== null
+  const chunkedToClient = !upgrade && !noBody && !lengthKnown && clientHttp11
+  if (!upgrade && !noBody && !lengthKnown && !clientHttp11) request.keepalive = false
+  target.balancer.release(peer, false)
+
+  const { text, headers } = clientHead({
+    statusLine: head.statusLine,
+    nginxVersion: runtime.config.version.name,
+    date: passed.date ?? httpDate(clock.now()),
+    contentType: passed.contentType,
+    contentLength: upgrade ? null : passed.contentLength,
+    lastModified: passed.lastModified,
+    location: passed.location,
+    chunked: chunkedToClient,
+    connection: upgrade ? 'upgrade' : request.keepalive ? 'keep-alive' : 'close',
+    keepAliveHeader: null,
+    extra: [...passed.passed, ...addHeaders(request, head.status)],
+    server: passed.server,
+  })
+  request.state.status = head.status
+  request.state.responseHeaders = headers
+  trace({ type: 'response.sent', statusLine: `HTTP/1.1 ${head.statusLine}`, headers, bodyBytes: 0, time: clock.now(), connection: conn.number })
+  conn.stream.write(Buffer.from(text, 'latin1'))
+  request.state.bytesSent += text.length
+
+  if (upgrade) {
+    if (rest.length) conn.stream.write(rest)
+    const pendingFromClient = conn.takeInput(null)
+    if (pendingFromClient.length) socket.write(pendingFromClient)
+    conn.stream.removeAllListeners('data')
+    socket.removeAllListeners('end')
+    socket.removeAllListeners('close')
+    socket.removeAllListeners('error')
+    return runTunnel(
+      {
+        client: conn.stream,
+        upstream: socket,
+        clock,
+        connection: conn.number,
+        readTimeoutMs: settings.proxyReadTimeoutMs,
+        sendTimeoutMs: settings.sendTimeoutMs,
+        proxySendTimeoutMs: settings.proxySendTimeoutMs,
+        trace,
+        inspectFrames: runtime.options.inspectFrames ?? true,
+      },
+      (result) => {
+        request.state.bodyBytesSent = result.bytesToClient + rest.length
+        request.state.bytesSent += result.bytesToClient + rest.length
+        if (result.by === 'timeout' && result.timer === 'proxy_read_timeout') {
+          conn.logErrorFor(request, 'info', 'upstream timed out (110: Connection timed out)', 'proxying upgraded connection', upstreamUrl)
+        }
+        request.keepalive = false
+        conn.finish(request)
+      },
+    )
+  }
+
+  relayBody(conn, request, socket, passed.contentLength, passed.chunked, noBody, chunkedToClient, rest)
+}
+
+/** Copies the response body: exact length, de-chunked and re-chunked, or until close. */
+function relayBody(
+  conn: HttpConnection,
+  request: ActiveRequest,
+  socket: Stream,
+  contentLength: number | null,
+  upstreamChunked: boolean,
+  noBody: boolean,
+  chunkedToClient: boolean,
+  rest: Buffer,
+): void {
+  const client = conn.stream
+  let remaining = contentLength ?? Infinity
+  let finished = false
+  const dechunker = upstreamChunked ? new Dechunker() : null
+  const end = (): void => {
+    if (finished) return
+    finished = true
+    if (chunkedToClient) client.write('0\r\n\r\n')
+    socket.destroy()
+    conn.finish(request)
+  }
+  const send = (chunk: Buffer): void => {
+    if (chunk.length === 0) return
+    request.state.bodyBytesSent += chunk.length
+    request.state.bytesSent += chunk.length
+    if (chunkedToClient) client.write(Buffer.concat([Buffer.from(chunk.length.toString(16) + '\r\n'), chunk, Buffer.from('\r\n')]))
+    else client.write(chunk)
+  }
+  const onData = (chunk: Buffer): void => {
+    if (finished) return
+    if (noBody) return end()
+    if (dechunker) {
+      const { data, complete } = dechunker.push(chunk)
+      send(data)
+      if (complete) end()
+      return
+    }
+    const take = chunk.subarray(0, Math.min(chunk.length, remaining))
+    remaining -= take.length
+    send(take)
+    if (remaining <= 0) end()
+  }
+  if (noBody || contentLength === 0) return end()
+  if (rest.length) onData(rest)
+  if (finished) return
+  socket.on('data', onData)
+  socket.once('end', end)
+  socket.once('close', end)
+}
+
+/** Reads a chunked body (RFC 9112 §7.1), returning the data and whether the last chunk came. */
+class Dechunker {
+  private buffer = Buffer.alloc(0)
+  private left = -1
+  push(chunk: Buffer): { data: Buffer; complete: boolean } {
+    this.buffer = Buffer.concat([this.buffer, chunk])
+    const out: Buffer[] = []
+    for (;;) {
+      if (this.left < 0) {
+        const eol = this.buffer.indexOf('\r\n')
+        if (eol < 0) return { data: Buffer.concat(out), complete: false }
+        const size = parseInt(this.buffer.subarray(0, eol).toString('latin1'), 16)
+        this.buffer = this.buffer.subarray(eol + 2)
+        if (!Number.isFinite(size) || size === 0) return { data: Buffer.concat(out), complete: true }
+        this.left = size
+      }
+      if (this.buffer.length < this.left + 2) {
+        const take = Math.min(this.left, this.buffer.length)
+        out.push(this.buffer.subarray(0, take))
+        this.left -= take
+        this.buffer = this.buffer.subarray(take)
+        if (this.left > 0) return { data: Buffer.concat(out), complete: false }
+      } else {
+        out.push(this.buffer.subarray(0, this.left))
+        this.buffer = this.buffer.subarray(this.left)
+        this.left = 0
+      }
+      if (this.left === 0) {
+        if (this.buffer.length < 2) return { data: Buffer.concat(out), complete: false }
+        this.buffer = this.buffer.subarray(2)
+        this.left = -1
+      }
+    }
+  }
+}

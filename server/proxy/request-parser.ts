@@ -1,0 +1,243 @@
+/**
+ * The client's request head, read as nginx reads it (ngx_http_parse_request_line,
+ * ngx_http_parse_header_line, ngx_http_process_request_headers): the same limits, the same
+ * answers (400, 414, 494, 505) and the same error_log texts.
+ *
+ * Hand-written because Node's HTTP parser accepts and rejects different things than nginx
+ * (underscores in names, bare LF, repeated Host…), and the lab must show what nginx does.
+ */
+import { normalizeUri } from './uri.ts'
+
+export interface RequestHead {
+  method: string
+  /** The URI as sent (absolute-form is reduced to its path). */
+  uri: string
+  path: string
+  /** `$uri`: the path decoded, `//` merged, dot segments resolved. */
+  normalizedPath: string
+  args: string
+  major: number
+  minor: number
+  /** `GET /ws HTTP/1.1`, as `$request` gives it. */
+  requestLine: string
+  /** Valid header lines in the client's order and spelling. */
+  headers: Array<[string, string]>
+  /** Lines nginx ignored (`client sent invalid header line: "X_Under: x"`). */
+  invalidLines: string[]
+  /** The Host header's (or absolute URI's) host, validated, lowercased, without port. */
+  host: string | null
+  /** The Host header as sent. */
+  hostHeader: string | null
+  /** Bytes of the head, CRLFs included. */
+  headLength: number
+}
+
+export interface HeadError {
+  /** What nginx answers: 400, 414, 494 (sent as 400), 505. */
+  status: number
+  /** The [info] error_log message, without the context nginx appends. */
+  log: string
+  /** The request line, when it was read, for the log's context. */
+  requestLine: string | null
+}
+
+export type HeadResult = { kind: 'incomplete' } | { kind: 'ok'; head: RequestHead } | { kind: 'error'; error: HeadError }
+
+export interface HeadLimits {
+  /** large_client_header_buffers size (default 8k). */
+  largeBufferSize: number
+  /** large_client_header_buffers number (default 4). */
+  largeBuffers: number
+  underscoresInHeaders: boolean
+  ignoreInvalidHeaders: boolean
+}
+
+export const DEFAULT_LIMITS: HeadLimits = {
+  largeBufferSize: 8192,
+  largeBuffers: 4,
+  underscoresInHeaders: false,
+  ignoreInvalidHeaders: true,
+}
+
+const METHOD = /^[A-Z_-]+$/
+const NAME_CHAR = /^[A-Za-z0-9-]$/
+
+/** Parses a head from the bytes received so far (latin1: one char per byte, as nginx sees bytes). */
+export function parseRequestHead(data: string, limits: HeadLimits = DEFAULT_LIMITS): HeadResult {
+  const lineEnd = data.indexOf('\n')
+  if (lineEnd < 0) {
+    if (data.length > limits.largeBufferSize) {
+      return error(414, 'client sent too long URI', null)
+    }
+    return { kind: 'incomplete' }
+  }
+  // Empty lines before the request line are skipped, as nginx does.
+  let start = 0
+  while (data[start] === '\r' || data[start] === '\n') start++
+  if (start >= data.length) return { kind: 'incomplete' }
+  const firstEnd = data.indexOf('\n', start)
+  if (firstEnd < 0) return { kind: 'incomplete' }
+  const rawLine = data.slice(start, firstEnd).replace(/\r$/, '')
+  if (rawLine.length > limits.largeBufferSize) return error(414, 'client sent too long URI', null)
+
+  const line = parseRequestLine(rawLine)
+  if ('status' in line) return { kind: 'error', error: line }
+
+  // Headers up to the empty line.
+  const headers: Array<[string, string]> = []
+  const invalidLines: string[] = []
+  let pos = firstEnd + 1
+  let total = 0
+  for (;;) {
+    const end = data.indexOf('\n', pos)
+    if (end < 0) {
+      if (data.length - pos > limits.largeBufferSize) {
+        return error(494, `client sent too long header line: "${data.slice(pos, pos + 32)}..."`, rawLine)
+      }
+      return { kind: 'incomplete' }
+    }
+    const text = data.slice(pos, end).replace(/\r$/, '')
+    pos = end + 1
+    if (text === '') break
+    if (text.length > limits.largeBufferSize) {
+      return error(494, `client sent too long header line: "${text.slice(0, 32)}..."`, rawLine)
+    }
+    total += text.length + 2
+    if (total > limits.largeBufferSize * limits.largeBuffers) {
+      return error(494, `client sent too large request`, rawLine)
+    }
+    if (text.includes('\0')) return error(400, `client sent invalid header line: "${text.split('\0')[0]}\\x00..."`, rawLine)
+    const colon = text.indexOf(':')
+    const name = colon < 0 ? text : text.slice(0, colon)
+    const value = colon < 0 ? '' : text.slice(colon + 1).trim()
+    const validName = name.length > 0 && [...name].every((ch) => NAME_CHAR.test(ch) || (ch === '_' && limits.underscoresInHeaders))
+    if (!validName) {
+      if (limits.ignoreInvalidHeaders) {
+        invalidLines.push(text)
+        continue
+      }
+    }
+    headers.push([name, value])
+  }
+
+  const find = (name: string): Array<[string, string]> => headers.filter(([n]) => n.toLowerCase() === name)
+  const hosts = find('host')
+  if (hosts.length > 1) {
+    return error(400, `client sent duplicate host header: "Host: ${hosts[1][1]}", previous value: "Host: ${hosts[0][1]}"`, rawLine)
+  }
+  let host: string | null = line.uriHost
+  const hostHeader = hosts[0]?.[1] ?? null
+  if (host === null && hostHeader !== null) {
+    host = validateHost(hostHeader)
+    if (host === null) return error(400, 'client sent invalid host header', rawLine)
+  }
+  if (line.major === 1 && line.minor >= 1 && hostHeader === null && line.uriHost === null) {
+    return error(400, 'client sent HTTP/1.1 request without "Host" header', rawLine)
+  }
+  const lengths = find('content-length')
+  if (lengths.length > 1) {
+    return error(400, `client sent duplicate header line: "Content-Length: ${lengths[1][1]}", previous value: "Content-Length: ${lengths[0][1]}"`, rawLine)
+  }
+  if (lengths.length === 1 && !/^\d+$/.test(lengths[0][1])) {
+    return error(400, 'client sent invalid "Content-Length" header', rawLine)
+  }
+  const te = find('transfer-encoding')
+  if (te.length > 0 && (line.major < 1 || (line.major === 1 && line.minor === 0))) {
+    return error(400, 'client sent HTTP/1.0 request with "Transfer-Encoding" header', rawLine)
+  }
+  if (te.length > 0 && te[0][1].toLowerCase() !== 'chunked') {
+    return error(501, `client sent unknown "Transfer-Encoding": "${te[0][1]}"`, rawLine)
+  }
+
+  const normalizedPath = normalizeUri(line.path)
+  if (normalizedPath === null) return error(400, 'client sent invalid request', rawLine)
+
+  return {
+    kind: 'ok',
+    head: {
+      method: line.method,
+      uri: line.uri,
+      path: line.path,
+      normalizedPath,
+      args: line.args,
+      major: line.major,
+      minor: line.minor,
+      requestLine: rawLine,
+      headers,
+      invalidLines,
+      host,
+      hostHeader,
+      headLength: pos,
+    },
+  }
+}
+
+function error(status: number, log: string, requestLine: string | null): HeadResult {
+  return { kind: 'error', error: { status, log, requestLine } }
+}
+
+interface RequestLine {
+  method: string
+  uri: string
+  path: string
+  args: string
+  major: number
+  minor: number
+  uriHost: string | null
+}
+
+function parseRequestLine(line: string): RequestLine | HeadError {
+  const invalid = (log: string): HeadError => ({ status: 400, log, requestLine: line })
+  const m = /^(\S+) +(\S+)(?: +(\S+))? *$/.exec(line)
+  if (!m) return invalid('client sent invalid request')
+  const [, method, target, version] = m
+  if (!METHOD.test(method)) return invalid('client sent invalid method')
+  let uri = target
+  let uriHost: string | null = null
+  const absolute = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)(.*)$/.exec(target)
+  if (absolute) {
+    const host = validateHost(absolute[2])
+    if (host === null) return invalid('client sent invalid host in request line')
+    uriHost = host
+    uri = absolute[3] === '' ? '/' : absolute[3]
+  } else if (!target.startsWith('/')) {
+    return invalid('client sent invalid request')
+  }
+  let major = 0
+  let minor = 9
+  if (version !== undefined) {
+    const v = /^HTTP\/(\d{1,3})\.(\d{1,3})$/.exec(version)
+    if (!v) return invalid('client sent invalid request')
+    major = Number(v[1])
+    minor = Number(v[2])
+    if (major > 1) return { status: 505, log: 'client sent unsupported HTTP version', requestLine: line }
+  } else if (method !== 'GET') {
+    return invalid('client sent invalid request')
+  }
+  const q = uri.indexOf('?')
+  return {
+    method,
+    uri,
+    path: q < 0 ? uri : uri.slice(0, q),
+    args: q < 0 ? '' : uri.slice(q + 1),
+    major,
+    minor,
+    uriHost,
+  }
+}
+
+/** ngx_http_validate_host: lowercased, port and trailing dot dropped; null when invalid. */
+export function validateHost(value: string): string | null {
+  let host = value
+  if (host.startsWith('[')) {
+    const close = host.indexOf(']')
+    if (close < 0) return null
+    host = host.slice(0, close + 1)
+  } else {
+    const colon = host.indexOf(':')
+    if (colon >= 0) host = host.slice(0, colon)
+  }
+  if (host.endsWith('.')) host = host.slice(0, -1)
+  if (host.length === 0 || host.includes('..') || host.includes('/') || host.includes('\\') || host.startsWith('.')) return null
+  return host.toLowerCase()
+}

@@ -1,0 +1,240 @@
+/**
+ * Variables at request time: nginx's built-ins, the `$http_*` / `$arg_*` / `$cookie_*`
+ * families, regex captures, `set` values and `map` outputs, evaluated as nginx evaluates them.
+ */
+import type { MapConf } from '../nginx/conf.ts'
+import { compileValue, type CompiledValue } from '../nginx/variables.ts'
+import type { RequestHead } from './request-parser.ts'
+import { capturesOf } from './router.ts'
+
+export interface ConnectionFacts {
+  remoteAddress: string
+  remotePort: number
+  localAddress: string
+  localPort: number
+  tls: boolean
+  /** nginx's connection number. */
+  number: number
+  requests: number
+}
+
+/** What a request knows while it runs; the runtime fills the upstream and response parts. */
+export interface RequestState {
+  head: RequestHead
+  connection: ConnectionFacts
+  serverName: string
+  nginxVersion: string
+  hostname: string
+  pid: number
+  startMs: number
+  nowMs: () => number
+  captures: Record<string, string>
+  /** `set` values of this request. */
+  assigned: Map<string, string>
+  maps: ReadonlyMap<string, MapConf>
+  proxyHost: string
+  proxyPort: string
+  upstreamAddr: string[]
+  upstreamStatus: string[]
+  status: number
+  bodyBytesSent: number
+  bytesSent: number
+  responseHeaders: Array<[string, string]>
+  upstreamHeaders: Array<[string, string]>
+}
+
+const compiled = new Map<string, CompiledValue>()
+
+function compile(text: string): CompiledValue {
+  let value = compiled.get(text)
+  if (!value) {
+    const result = compileValue(text)
+    value = result.ok ? result.value : { parts: [{ kind: 'text', text }], dynamic: false }
+    if (compiled.size > 10_000) compiled.clear()
+    compiled.set(text, value)
+  }
+  return value
+}
+
+/** The value of a text with variables, as nginx's complex values give it. */
+export function evaluate(text: string, state: RequestState): string {
+  const value = compile(text)
+  if (!value.dynamic) return text
+  let out = ''
+  for (const part of value.parts) {
+    if (part.kind === 'text') out += part.text
+    else if (part.kind === 'capture') out += state.captures[String(part.index)] ?? ''
+    else out += variable(part.name, state) ?? ''
+  }
+  return out
+}
+
+function headerValues(headers: Array<[string, string]>, name: string): string[] {
+  return headers.filter(([n]) => n.toLowerCase().replace(/-/g, '_') === name).map(([, v]) => v)
+}
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0')
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+
+/** `22/Nov/2026:07:40:10 +0000`, nginx's $time_local (the lab and CI run in UTC). */
+export function timeLocal(ms: number): string {
+  const d = new Date(ms)
+  const offset = -d.getTimezoneOffset()
+  const sign = offset >= 0 ? '+' : '-'
+  const abs = Math.abs(offset)
+  return `${pad(d.getDate())}/${MONTHS[d.getMonth()]}/${d.getFullYear()}:${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())} ${sign}${pad(Math.floor(abs / 60))}${pad(abs % 60)}`
+}
+
+/** A variable's value, or undefined when it is "not found" (an empty string in values). */
+export function variable(name: string, s: RequestState): string | undefined {
+  const h = s.head
+  if (s.assigned.has(name)) return s.assigned.get(name)
+  if (name in s.captures) return s.captures[name]
+  const map = s.maps.get(name)
+  if (map) return evaluateMap(map, s)
+  if (name.startsWith('http_')) {
+    const values = headerValues(h.headers, name.slice(5))
+    if (values.length === 0) return undefined
+    // Multi-value headers nginx joins: cookies with "; ", X-Forwarded-For with ", ".
+    return name === 'http_cookie' ? values.join('; ') : name === 'http_x_forwarded_for' ? values.join(', ') : values[0]
+  }
+  if (name.startsWith('arg_')) {
+    const key = name.slice(4)
+    for (const pair of h.args.split('&')) {
+      const eq = pair.indexOf('=')
+      if ((eq < 0 ? pair : pair.slice(0, eq)).toLowerCase() === key) return eq < 0 ? '' : pair.slice(eq + 1)
+    }
+    return undefined
+  }
+  if (name.startsWith('cookie_')) {
+    const key = name.slice(7)
+    for (const cookie of headerValues(h.headers, 'cookie').join('; ').split(/;\s*/)) {
+      const eq = cookie.indexOf('=')
+      if (eq > 0 && cookie.slice(0, eq) === key) return cookie.slice(eq + 1)
+    }
+    return undefined
+  }
+  if (name.startsWith('sent_http_')) return headerValues(s.responseHeaders, name.slice(10))[0]
+  if (name.startsWith('upstream_http_')) return headerValues(s.upstreamHeaders, name.slice(14))[0]
+  const c = s.connection
+  switch (name) {
+    case 'host':
+      return h.host ?? s.serverName
+    case 'remote_addr':
+    case 'realip_remote_addr':
+      return c.remoteAddress
+    case 'remote_port':
+    case 'realip_remote_port':
+      return String(c.remotePort)
+    case 'binary_remote_addr':
+      return c.remoteAddress
+    case 'server_addr':
+      return c.localAddress
+    case 'server_port':
+      return String(c.localPort)
+    case 'server_name':
+      return s.serverName
+    case 'scheme':
+      return c.tls ? 'https' : 'http'
+    case 'https':
+      return c.tls ? 'on' : ''
+    case 'request_uri':
+      return h.uri
+    case 'uri':
+    case 'document_uri':
+      return h.normalizedPath
+    case 'args':
+    case 'query_string':
+      return h.args
+    case 'is_args':
+      return h.args ? '?' : ''
+    case 'request_method':
+      return h.method
+    case 'server_protocol':
+      return h.major === 0 ? 'HTTP/0.9' : `HTTP/${h.major}.${h.minor}`
+    case 'request':
+      return h.requestLine
+    case 'content_type':
+      return headerValues(h.headers, 'content_type')[0]
+    case 'content_length':
+      return headerValues(h.headers, 'content_length')[0]
+    case 'remote_user':
+      return undefined
+    case 'proxy_host':
+      return s.proxyHost
+    case 'proxy_port':
+      return s.proxyPort
+    case 'proxy_add_x_forwarded_for': {
+      const xff = variable('http_x_forwarded_for', s)
+      return xff ? `${xff}, ${c.remoteAddress}` : c.remoteAddress
+    }
+    case 'upstream_addr':
+      return s.upstreamAddr.length ? s.upstreamAddr.join(', ') : undefined
+    case 'upstream_status':
+      return s.upstreamStatus.length ? s.upstreamStatus.join(', ') : undefined
+    case 'status':
+      return pad(s.status, 3)
+    case 'body_bytes_sent':
+      return String(s.bodyBytesSent)
+    case 'bytes_sent':
+      return String(s.bytesSent)
+    case 'request_time':
+      return ((s.nowMs() - s.startMs) / 1000).toFixed(3)
+    case 'msec':
+      return (s.nowMs() / 1000).toFixed(3)
+    case 'time_local':
+      return timeLocal(s.nowMs())
+    case 'time_iso8601':
+      return new Date(s.nowMs()).toISOString().replace(/\.\d{3}Z$/, '+00:00')
+    case 'connection':
+      return String(c.number)
+    case 'connection_requests':
+      return String(c.requests)
+    case 'nginx_version':
+      return s.nginxVersion
+    case 'hostname':
+      return s.hostname
+    case 'pid':
+      return String(s.pid)
+    case 'request_length':
+      return String(h.headLength)
+    default:
+      return undefined
+  }
+}
+
+/** ngx_http_map_variable: exact keys without case, then regexes in order, else the default. */
+function evaluateMap(map: MapConf, s: RequestState): string {
+  const source = evaluate(map.source, s)
+  let key = source
+  if (map.hostnames && key.endsWith('.')) key = key.slice(0, -1)
+  const lower = key.toLowerCase()
+  for (const e of map.entries) {
+    if (e.kind === 'exact' && e.key.toLowerCase() === lower) return evaluate(e.value, s)
+  }
+  if (map.hostnames) {
+    let best: { value: string; length: number } | null = null
+    for (const e of map.entries) {
+      if (e.kind !== 'wildcard') continue
+      const k = e.key.toLowerCase()
+      if (k.startsWith('*.') || k.startsWith('.')) {
+        const base = k.startsWith('*.') ? k.slice(2) : k.slice(1)
+        const ok = lower.endsWith('.' + base) || (k.startsWith('.') && lower === base)
+        if (ok && (!best || base.length > best.length)) best = { value: e.value, length: base.length }
+      }
+    }
+    if (best) return evaluate(best.value, s)
+    for (const e of map.entries) {
+      if (e.kind === 'wildcard' && e.key.endsWith('.*') && lower.startsWith(e.key.toLowerCase().slice(0, -1))) return evaluate(e.value, s)
+    }
+  }
+  for (const e of map.entries) {
+    if ((e.kind !== 'regex' && e.kind !== 'regex-i') || !e.regex) continue
+    const m = e.regex.exec(source)
+    if (m) {
+      Object.assign(s.captures, capturesOf(m))
+      return evaluate(e.value, s)
+    }
+  }
+  return map.defaultValue === null ? '' : evaluate(map.defaultValue, s)
+}

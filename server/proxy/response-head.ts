@@ -1,0 +1,114 @@
+/**
+ * Upstream responses and what nginx sends the client: the upstream's status line and
+ * headers parsed (ngx_http_proxy_process_status_line / _header), then the client's head as
+ * ngx_http_header_filter writes it — nginx's Server and Date, the content headers in their
+ * fixed places, Connection, then the passed headers and add_header ones in order.
+ */
+
+export interface UpstreamHead {
+  major: number
+  minor: number
+  status: number
+  /** `200 OK`: nginx passes the upstream's own reason phrase on. */
+  statusLine: string
+  headers: Array<[string, string]>
+  headLength: number
+}
+
+export type UpstreamHeadResult = { kind: 'incomplete' } | { kind: 'ok'; head: UpstreamHead } | { kind: 'invalid' }
+
+/** Parses an upstream response head from the bytes so far (latin1). */
+export function parseUpstreamHead(data: string): UpstreamHeadResult {
+  const end = data.search(/\r?\n\r?\n/)
+  if (end < 0) {
+    if (data.length >= 5 && !'HTTP/'.startsWith(data.slice(0, 5)) && !data.startsWith('HTTP/')) return { kind: 'invalid' }
+    return data.length > 65536 ? { kind: 'invalid' } : { kind: 'incomplete' }
+  }
+  const sep = /\r?\n\r?\n/.exec(data.slice(end))!
+  const lines = data.slice(0, end).split(/\r?\n/)
+  const m = /^HTTP\/(\d)\.(\d) (\d{3})(?: (.*))?$/.exec(lines[0])
+  if (!m) return { kind: 'invalid' }
+  const headers: Array<[string, string]> = []
+  for (const line of lines.slice(1)) {
+    const colon = line.indexOf(':')
+    if (colon <= 0) return { kind: 'invalid' }
+    headers.push([line.slice(0, colon), line.slice(colon + 1).trim()])
+  }
+  const status = Number(m[3])
+  return {
+    kind: 'ok',
+    head: {
+      major: Number(m[1]),
+      minor: Number(m[2]),
+      status,
+      statusLine: m[4] !== undefined && m[4] !== '' ? `${status} ${m[4]}` : String(status),
+      headers,
+      headLength: end + sep[0].length,
+    },
+  }
+}
+
+/** Headers nginx never passes from upstream to client (hop-by-hop, or its own). */
+const NOT_PASSED = new Set(['connection', 'keep-alive', 'transfer-encoding', 'proxy-connection'])
+
+/** proxy_hide_header's defaults (ngx_http_proxy_hide_headers). */
+export const HIDDEN_BY_DEFAULT = ['date', 'server', 'x-pad', 'x-accel-expires', 'x-accel-redirect', 'x-accel-limit-rate', 'x-accel-buffering', 'x-accel-charset']
+
+export interface ClientHeadInput {
+  statusLine: string
+  nginxVersion: string
+  date: string
+  contentType: string | null
+  contentLength: number | null
+  lastModified: string | null
+  location: string | null
+  chunked: boolean
+  connection: 'upgrade' | 'keep-alive' | 'close'
+  keepAliveHeader: number | null
+  /** Headers in r->headers_out.headers order: passed upstream ones, then add_header ones. */
+  extra: Array<[string, string]>
+  /** Upstream `Server`/`Date` passed by proxy_pass_header replace nginx's own. */
+  server: string | null
+}
+
+/** The client's response head, as ngx_http_header_filter writes it. */
+export function clientHead(input: ClientHeadInput): { text: string; headers: Array<[string, string]> } {
+  const headers: Array<[string, string]> = []
+  headers.push(['Server', input.server ?? `nginx/${input.nginxVersion}`])
+  headers.push(['Date', input.date])
+  if (input.contentType !== null) headers.push(['Content-Type', input.contentType])
+  if (input.contentLength !== null) headers.push(['Content-Length', String(input.contentLength)])
+  if (input.lastModified !== null) headers.push(['Last-Modified', input.lastModified])
+  if (input.location !== null) headers.push(['Location', input.location])
+  if (input.chunked) headers.push(['Transfer-Encoding', 'chunked'])
+  headers.push(['Connection', input.connection])
+  if (input.connection === 'keep-alive' && input.keepAliveHeader !== null) {
+    headers.push(['Keep-Alive', `timeout=${input.keepAliveHeader}`])
+  }
+  headers.push(...input.extra)
+  const text = `HTTP/1.1 ${input.statusLine}\r\n${headers.map(([n, v]) => `${n}: ${v}\r\n`).join('')}\r\n`
+  return { text, headers }
+}
+
+/** The upstream headers that reach the client, in order, and the ones nginx keeps for itself. */
+export function passedHeaders(
+  upstream: Array<[string, string]>,
+  hide: readonly string[],
+  pass: readonly string[],
+): { passed: Array<[string, string]>; contentType: string | null; contentLength: number | null; lastModified: string | null; location: string | null; server: string | null; date: string | null; chunked: boolean } {
+  const hidden = new Set([...HIDDEN_BY_DEFAULT.filter((h) => !pass.map((p) => p.toLowerCase()).includes(h)), ...hide.map((h) => h.toLowerCase())])
+  const out = { passed: [] as Array<[string, string]>, contentType: null as string | null, contentLength: null as number | null, lastModified: null as string | null, location: null as string | null, server: null as string | null, date: null as string | null, chunked: false }
+  for (const [name, value] of upstream) {
+    const lower = name.toLowerCase()
+    if (lower === 'transfer-encoding' && value.toLowerCase().includes('chunked')) out.chunked = true
+    if (NOT_PASSED.has(lower)) continue
+    if (lower === 'content-type') out.contentType = value
+    else if (lower === 'content-length') out.contentLength = /^\d+$/.test(value) ? Number(value) : null
+    else if (lower === 'last-modified' && !hidden.has(lower)) out.lastModified = value
+    else if (lower === 'location') out.location = value
+    else if (lower === 'server' && !hidden.has(lower)) out.server = value
+    else if (lower === 'date' && !hidden.has(lower)) out.date = value
+    else if (!hidden.has(lower)) out.passed.push([name, value])
+  }
+  return out
+}

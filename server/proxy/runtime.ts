@@ -1,0 +1,119 @@
+/**
+ * The proxy runtime for one applied config: listens on the config's addresses through a
+ * ProxyNetwork, keeps what lives as long as the config (balancer state, nginx's connection
+ * counter, log targets), and hands each client connection to an HttpConnection.
+ */
+import type { LabConfig, LabServer } from '../nginx/compile.ts'
+import type { UpstreamConf } from '../nginx/conf.ts'
+import { Balancer } from './balancer.ts'
+import type { Clock } from './clock.ts'
+import { HttpConnection } from './http-connection.ts'
+import { errorLine, levelEnabled, type ErrorContext, type ErrorLogTarget, type Level, type LogWriter } from './logs.ts'
+import type { Listener, ListenSpec, ProxyNetwork, Stream, ConnectionInfo } from './network.ts'
+import type { TraceSink } from './trace.ts'
+
+/** Static files for `root`: the real file system for serve, none in the lab. */
+export interface StaticFiles {
+  read(path: string): { ok: true; data: Buffer; mtimeMs: number } | { ok: false; errno: number; text: string; directory?: boolean }
+}
+
+export interface RuntimeOptions {
+  config: LabConfig
+  network: ProxyNetwork
+  clock: Clock
+  trace: TraceSink
+  writeLog: LogWriter
+  /** The `-p` prefix: relative paths (root, logs) resolve against it. Ends with `/`. */
+  prefix: string
+  files: StaticFiles
+  /** Error logs of the main context (`error_log` at top level), else nginx's default. */
+  errorLogs: ErrorLogTarget[]
+  /** TLS material for `listen … ssl`, by server. */
+  tlsFor?: (server: LabServer) => { cert: Buffer; key: Buffer } | null
+  pid: number
+  hostname: string
+  /** Decode WebSocket frames for the trace (default on). */
+  inspectFrames?: boolean
+}
+
+export class ProxyRuntime {
+  private connections = 0
+  private readonly balancers = new Map<UpstreamConf, Balancer>()
+  private readonly listeners: Listener[] = []
+  private readonly open = new Set<HttpConnection>()
+
+  constructor(readonly options: RuntimeOptions) {}
+
+  get config(): LabConfig {
+    return this.options.config
+  }
+
+  /** nginx numbers client and upstream connections from one counter (`*N` in the error log). */
+  nextConnectionNumber(): number {
+    return ++this.connections
+  }
+
+  balancerFor(upstream: UpstreamConf): Balancer {
+    let balancer = this.balancers.get(upstream)
+    if (!balancer) {
+      balancer = new Balancer(upstream, () => this.options.clock.now())
+      this.balancers.set(upstream, balancer)
+    }
+    return balancer
+  }
+
+  /** Writes an error_log line to every target whose level lets it through. */
+  logError(targets: ErrorLogTarget[], level: Level, connection: number | null, message: string, action: string | null, context: ErrorContext): void {
+    const line = errorLine(this.options.clock.now(), level, this.options.pid, connection, message, action, context)
+    let written = false
+    for (const t of targets) {
+      if (!levelEnabled(t.level, level)) continue
+      const target = t.target === 'stderr' || t.target.startsWith('/') ? t.target : this.options.prefix + t.target
+      this.options.writeLog(target, line)
+      written = true
+    }
+    if (written) this.options.trace({ type: 'log.error', level, line, time: this.options.clock.now(), connection: connection ?? 0 })
+  }
+
+  /** The distinct listening addresses of the config, one listener each. */
+  listenSpecs(): Array<{ spec: ListenSpec; server: LabServer }> {
+    const seen = new Set<string>()
+    const out: Array<{ spec: ListenSpec; server: LabServer }> = []
+    for (const server of this.config.servers) {
+      for (const l of server.listens) {
+        const key = `${l.ipv6 ? 6 : 4}|${l.host}|${l.port}`
+        if (seen.has(key)) continue
+        seen.add(key)
+        out.push({
+          spec: { host: l.host, port: l.port, ipv6: l.ipv6, tls: l.ssl ? (this.options.tlsFor?.(server) ?? null) : null },
+          server,
+        })
+      }
+    }
+    return out
+  }
+
+  async start(): Promise<void> {
+    for (const { spec } of this.listenSpecs()) {
+      this.listeners.push(await this.options.network.listen(spec, (stream, info) => this.accept(stream, info)))
+    }
+  }
+
+  accept(stream: Stream, info: ConnectionInfo): void {
+    const connection = new HttpConnection(this, stream, info, this.nextConnectionNumber())
+    this.open.add(connection)
+    stream.once('close', () => this.open.delete(connection))
+    connection.start()
+  }
+
+  /** Stops listening and closes every connection. */
+  async stop(): Promise<void> {
+    await Promise.all(this.listeners.splice(0).map((l) => l.close()))
+    for (const c of this.open) c.destroy()
+    this.open.clear()
+  }
+
+  get openConnections(): number {
+    return this.open.size
+  }
+}

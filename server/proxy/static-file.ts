@@ -1,0 +1,53 @@
+/**
+ * Answers where no proxy_pass applies: files under `root` (ngx_http_static_module and
+ * ngx_http_index_module), with nginx's 404/403 and their error_log lines.
+ */
+import type { ActiveRequest, HttpConnection } from './http-connection.ts'
+import { httpDate } from './http-connection.ts'
+
+/** ngx_http_core_default_types: what nginx knows without a `types` block or mime.types. */
+const BUILT_IN_TYPES = new Map([
+  ['html', 'text/html'],
+  ['gif', 'image/gif'],
+  ['jpg', 'image/jpeg'],
+])
+
+export function serveStatic(connection: HttpConnection, request: ActiveRequest): void {
+  const { prefix, files } = connection.runtime.options
+  const settings = request.settings
+  const root = settings.root.startsWith('/') ? settings.root : prefix + settings.root
+  const uri = request.state.head.normalizedPath
+  if (uri.endsWith('/')) {
+    for (const index of settings.index) {
+      const candidate = root + uri + index
+      const file = files.read(candidate)
+      if (file.ok) return sendFile(connection, request, candidate, file.data, file.mtimeMs)
+    }
+    const dir = files.read(root + uri)
+    if (!dir.ok && dir.directory) {
+      connection.logErrorFor(request, 'error', `directory index of "${root + uri}" is forbidden`, null)
+      return connection.sendError(request, 403)
+    }
+    connection.logErrorFor(request, 'error', `"${root + uri + settings.index[0]}" is not found (2: No such file or directory)`, null)
+    return connection.sendError(request, 404)
+  }
+  const path = root + uri
+  const file = files.read(path)
+  if (!file.ok) {
+    if (file.directory) {
+      const location = connection.absoluteLocation(request.state, uri + '/')
+      return connection.sendError(request, 301, location)
+    }
+    connection.logErrorFor(request, 'error', `open() "${path}" failed (${file.errno}: ${file.text})`, null)
+    return connection.sendError(request, file.errno === 13 ? 403 : 404)
+  }
+  sendFile(connection, request, path, file.data, file.mtimeMs)
+}
+
+function sendFile(connection: HttpConnection, request: ActiveRequest, path: string, data: Buffer, mtimeMs: number): void {
+  const extension = /\.([^./]+)$/.exec(path)?.[1]?.toLowerCase() ?? ''
+  const types = request.settings.types ?? BUILT_IN_TYPES
+  const contentType = types.get(extension) ?? request.settings.defaultType
+  const etag = `"${Math.floor(mtimeMs / 1000).toString(16)}-${data.length.toString(16)}"`
+  connection.sendSimple(request, 200, contentType, data, [['ETag', etag], ['Accept-Ranges', 'bytes']], httpDate(mtimeMs))
+}

@@ -1,0 +1,108 @@
+/**
+ * The upgraded connection (ngx_http_upstream_process_upgraded): bytes copied both ways
+ * unchanged, frames decoded on the side for the trace, and nginx's timers — any traffic in
+ * either direction re-arms proxy_read_timeout; a side that stops reading trips send_timeout
+ * (client) or proxy_send_timeout (upstream). When either side closes, or a timer fires, both
+ * connections are closed at once, without a close frame.
+ */
+import type { Clock, Timer } from './clock.ts'
+import { FrameDecoder } from './frame-decoder.ts'
+import type { Stream } from './network.ts'
+import type { TraceSink } from './trace.ts'
+
+export interface TunnelOptions {
+  client: Stream
+  upstream: Stream
+  clock: Clock
+  connection: number
+  readTimeoutMs: number
+  sendTimeoutMs: number
+  proxySendTimeoutMs: number
+  trace: TraceSink
+  /** Decode frames for the trace (off for benchmarks of the bare tunnel). */
+  inspectFrames: boolean
+}
+
+export type TunnelEnd = 'client' | 'upstream' | 'timeout' | 'error'
+
+export interface TunnelResult {
+  by: TunnelEnd
+  /** Which timer fired, for a timeout. */
+  timer?: 'proxy_read_timeout' | 'send_timeout' | 'proxy_send_timeout'
+  bytesToClient: number
+  bytesToUpstream: number
+}
+
+export function runTunnel(options: TunnelOptions, onEnd: (result: TunnelResult) => void): void {
+  const { client, upstream, clock, trace, connection } = options
+  let bytesToClient = 0
+  let bytesToUpstream = 0
+  let done = false
+  let idle: Timer | null = null
+  let clientBlocked: Timer | null = null
+  let upstreamBlocked: Timer | null = null
+  const started = clock.now()
+
+  const frameTrace = (direction: 'client-to-upstream' | 'upstream-to-client'): FrameDecoder | null =>
+    options.inspectFrames
+      ? new FrameDecoder((frame) => trace({ type: 'frame', direction, time: clock.now(), connection, ...frame }))
+      : null
+  const fromClient = frameTrace('client-to-upstream')
+  const fromUpstream = frameTrace('upstream-to-client')
+
+  const finish = (by: TunnelEnd, timer?: TunnelResult['timer']): void => {
+    if (done) return
+    done = true
+    idle?.cancel()
+    clientBlocked?.cancel()
+    upstreamBlocked?.cancel()
+    client.destroy()
+    upstream.destroy()
+    trace({ type: 'tunnel.closed', by, durationMs: clock.now() - started, time: clock.now(), connection })
+    onEnd({ by, timer, bytesToClient, bytesToUpstream })
+  }
+
+  const armIdle = (): void => {
+    idle?.cancel()
+    idle = clock.after(options.readTimeoutMs, () => {
+      trace({ type: 'timeout', timer: 'proxy_read_timeout', ms: options.readTimeoutMs, time: clock.now(), connection })
+      finish('timeout', 'proxy_read_timeout')
+    })
+  }
+
+  const forward = (from: Stream, to: Stream, decoder: FrameDecoder | null, toClient: boolean) => (chunk: Buffer) => {
+    if (done) return
+    decoder?.push(chunk)
+    if (toClient) bytesToClient += chunk.length
+    else bytesToUpstream += chunk.length
+    armIdle()
+    if (!to.write(chunk)) {
+      // The receiver is not reading: stop reading the sender (no unbounded buffering) and
+      // start the send timer nginx would have on that side.
+      from.pause()
+      const ms = toClient ? options.sendTimeoutMs : options.proxySendTimeoutMs
+      const timerName = toClient ? 'send_timeout' : 'proxy_send_timeout'
+      const timer = clock.after(ms, () => {
+        trace({ type: 'timeout', timer: timerName, ms, time: clock.now(), connection })
+        finish('timeout', timerName)
+      })
+      if (toClient) clientBlocked = timer
+      else upstreamBlocked = timer
+      to.once('drain', () => {
+        timer.cancel()
+        from.resume()
+      })
+    }
+  }
+
+  client.on('data', forward(client, upstream, fromClient, false))
+  upstream.on('data', forward(upstream, client, fromUpstream, true))
+  client.on('end', () => finish('client'))
+  upstream.on('end', () => finish('upstream'))
+  client.on('close', () => finish('client'))
+  upstream.on('close', () => finish('upstream'))
+  client.on('error', () => finish('client'))
+  upstream.on('error', () => finish('upstream'))
+  trace({ type: 'tunnel.opened', time: clock.now(), connection })
+  armIdle()
+}

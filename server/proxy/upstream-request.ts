@@ -1,0 +1,82 @@
+/**
+ * The request nginx sends upstream (ngx_http_proxy_create_request): request line with
+ * proxy_http_version and nginx's URI replacement, the proxy_set_header list then nginx's
+ * default headers (blanking the hop-by-hop ones), then the client's headers in order minus
+ * every name the list sets. Empty values are not sent.
+ */
+import type { EffectiveSettings, LabLocation } from '../nginx/compile.ts'
+import type { VersionDefaults } from '../nginx/nginx-version.ts'
+import { evaluate, type RequestState } from './request-vars.ts'
+import { escapeUri } from './uri.ts'
+
+export interface UpstreamRequest {
+  requestLine: string
+  headers: Array<[string, string]>
+  /** Client headers that were not passed on (hop-by-hop, or replaced by proxy_set_header). */
+  dropped: string[]
+  head: string
+}
+
+/** nginx's ngx_http_proxy_headers, after the configured ones. */
+function defaultHeaders(defaults: VersionDefaults): Array<[string, string]> {
+  return [
+    ['Host', '$proxy_host'],
+    ...(defaults.proxyDefaultConnectionClose ? ([['Connection', 'close']] as Array<[string, string]>) : []),
+    ['Content-Length', '$proxy_internal_body_length'],
+    ['Transfer-Encoding', '$proxy_internal_chunked'],
+    ['TE', ''],
+    ['Keep-Alive', ''],
+    ['Expect', ''],
+    ['Upgrade', ''],
+  ]
+}
+
+/** The URI sent upstream: proxy_pass's URI part replaces the matched location prefix. */
+export function upstreamUri(settings: EffectiveSettings, location: LabLocation | null, state: RequestState, dynamicUri: string | null): string {
+  const pass = settings.proxyPass
+  const head = state.head
+  if (pass?.dynamic) return dynamicUri ?? head.uri
+  if (pass && pass.uri) {
+    if (location && !location.regex && location.modifier !== '@') {
+      const rest = state.head.normalizedPath.slice(location.name.length)
+      const uri = escapeUri(pass.uri + rest)
+      return head.args ? `${uri}?${head.args}` : uri
+    }
+    return pass.uri
+  }
+  return head.uri
+}
+
+export function buildUpstreamRequest(
+  settings: EffectiveSettings,
+  defaults: VersionDefaults,
+  state: RequestState,
+  uri: string,
+  bodyLength: number | null,
+): UpstreamRequest {
+  const version = settings.proxyHttpVersion === '2' ? '1.1' : settings.proxyHttpVersion
+  const requestLine = `${state.head.method} ${uri} HTTP/${version}`
+  const configured: Array<[string, string]> = settings.proxySetHeaders.map((h) => [h.name, h.value])
+  const names = new Set(configured.map(([n]) => n.toLowerCase()))
+  const list = [...configured, ...defaultHeaders(defaults).filter(([n]) => !names.has(n.toLowerCase()))]
+  const setNames = new Set(list.map(([n]) => n.toLowerCase()))
+  const bodyState = { ...state }
+  const headers: Array<[string, string]> = []
+  for (const [name, template] of list) {
+    let value: string
+    if (template === '$proxy_internal_body_length') value = bodyLength === null ? '' : String(bodyLength)
+    else if (template === '$proxy_internal_chunked') value = ''
+    else value = evaluate(template, bodyState)
+    if (value !== '') headers.push([name, value])
+  }
+  const dropped: string[] = []
+  for (const [name, value] of state.head.headers) {
+    if (setNames.has(name.toLowerCase())) {
+      dropped.push(name)
+      continue
+    }
+    headers.push([name, value])
+  }
+  const head = `${requestLine}\r\n${headers.map(([n, v]) => `${n}: ${v}\r\n`).join('')}\r\n`
+  return { requestLine, headers, dropped, head }
+}
