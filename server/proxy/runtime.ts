@@ -108,9 +108,10 @@ export class ProxyRuntime {
 
   /** Stops listening and closes every connection. */
   async stop(): Promise<void> {
-    await Promise.all(this.listeners.splice(0).map((l) => l.close()))
+    const closing = this.listeners.splice(0).map((l) => l.close())
     for (const c of this.open) c.destroy()
     this.open.clear()
+    await Promise.all(closing)
   }
 
   get openConnections(): number {

@@ -1,0 +1,43 @@
+/** frame-decoder.ts: frames seen in a byte stream, however it is split. */
+import { Sender } from 'ws'
+import { describe, expect, it } from 'vitest'
+import { FrameDecoder, type DecodedFrame } from '../../../server/proxy/frame-decoder.ts'
+
+function frames(parts: Array<{ data: Buffer | string; opcode: 1 | 2 | 8 | 9; mask: boolean }>): Buffer {
+  return Buffer.concat(
+    parts.map((p) => {
+      const data = typeof p.data === 'string' ? Buffer.from(p.data) : p.data
+      const list = Sender.frame(data, { fin: true, opcode: p.opcode, mask: p.mask, readOnly: false, rsv1: false, maskBuffer: p.mask ? Buffer.from([1, 2, 3, 4]) : undefined } as never)
+      return Buffer.concat(list)
+    }),
+  )
+}
+
+describe('FrameDecoder', () => {
+  it('decodes masked and unmasked frames byte by byte, and close codes', () => {
+    const close = Buffer.concat([Buffer.from([0x03, 0xe8]), Buffer.from('bye')])
+    const bytes = frames([
+      { data: 'hello', opcode: 1, mask: true },
+      { data: Buffer.alloc(70_000, 7), opcode: 2, mask: false },
+      { data: 'p', opcode: 9, mask: true },
+      { data: close, opcode: 8, mask: true },
+    ])
+    const seen: DecodedFrame[] = []
+    const decoder = new FrameDecoder((f) => seen.push(f))
+    for (let i = 0; i < bytes.length; i += 7) decoder.push(bytes.subarray(i, i + 7))
+    expect(seen.map((f) => [f.kind, f.length, f.masked, f.preview])).toEqual([
+      ['text', 5, true, 'hello'],
+      ['binary', 70_000, false, ''],
+      ['ping', 1, true, 'p'],
+      ['close', 5, true, ''],
+    ])
+    expect(seen[1].truncated).toBe(true)
+    expect([seen[3].closeCode, seen[3].closeReason]).toEqual([1000, 'bye'])
+  })
+
+  it('stops decoding what is not WebSocket, without throwing', () => {
+    const decoder = new FrameDecoder(() => {})
+    decoder.push(Buffer.from([0x8f, 0x05, 0x67, 0x61, 0x72]))
+    expect(decoder.broken).toBe(true)
+  })
+})
