@@ -45,6 +45,8 @@ export interface EffectiveSettings {
   proxyNextUpstream: string[]
   proxyHideHeaders: string[]
   proxyPassHeaders: string[]
+  /** proxy_redirect rules in force; false for `off`, null for nginx's `default`. */
+  proxyRedirect: Array<{ from: string; to: string | null }> | false | null
   addHeaders: AddHeaderSetting[]
   errorPages: ErrorPageSetting[]
   accessLogs: AccessLogSetting[]
@@ -116,6 +118,7 @@ export function compileConfig(result: CheckResult): LabConfig | null {
       proxyNextUpstream: nearest<string[]>('proxy_next_upstream') ?? ['error', 'timeout'],
       proxyHideHeaders: nearest<string[]>('proxy_hide_header') ?? [],
       proxyPassHeaders: nearest<string[]>('proxy_pass_header') ?? [],
+      proxyRedirect: nearest<Array<{ from: string; to: string | null }> | false>('proxy_redirect') ?? null,
       addHeaders: nearest<AddHeaderSetting[]>('add_header') ?? [],
       errorPages: nearest<ErrorPageSetting[]>('error_page') ?? [],
       accessLogs: nearest<AccessLogSetting[]>('access_log') ?? [{ path: DEFAULT_ACCESS_LOG, format: 'combined', condition: null, implicit: true }],

@@ -229,7 +229,12 @@ function respond(
   request.state.upstreamStatus.push(String(head.status))
   request.state.upstreamHeaders = head.headers
   trace({ type: 'upstream.response', peer: peer.name, statusLine: head.statusLine, headers: head.headers, time: clock.now(), connection: conn.number })
-  const passed = passedHeaders(head.headers, settings.proxyHideHeaders, settings.proxyPassHeaders)
+  const rewritten = head.headers.map(([name, value]): [string, string] =>
+    /^(location|refresh)$/i.test(name) ? [name, rewriteRedirect(value, request, target)] : [name, value],
+  )
+  const passed = passedHeaders(rewritten, settings.proxyHideHeaders, settings.proxyPassHeaders)
+  // ngx_http_header_filter makes a relative Location absolute (absolute_redirect on).
+  if (passed.location !== null) passed.location = conn.absoluteLocation(request.state, passed.location)
   const clientAskedUpgrade = headerOf(request.state.head, 'upgrade') !== undefined
   const upgrade = head.status === 101 && clientAskedUpgrade
   const noBody = request.state.head.method === 'HEAD' || head.status === 204 || head.status === 304 || (head.status >= 100 && head.status < 200)
@@ -292,6 +297,35 @@ function respond(
   }
 
   relayBody(conn, request, socket, passed.contentLength, passed.chunked, noBody, chunkedToClient, rest)
+}
+
+/**
+ * proxy_redirect: `default` replaces the proxy_pass URL (with its URI part) by the location's
+ * name, or `URL/` by `/`; explicit pairs replace a prefix (or a regex match); `off` keeps all.
+ */
+function rewriteRedirect(value: string, request: ActiveRequest, target: Target): string {
+  const rules = request.settings.proxyRedirect
+  const pass = request.settings.proxyPass
+  if (rules === false || !pass) return value
+  for (const rule of rules ?? [{ from: 'default', to: null }]) {
+    if (rule.from === 'default') {
+      if (pass.dynamic) continue
+      const [pattern, replacement] = pass.uri ? [pass.url, request.location?.name ?? '/'] : [pass.url + '/', '/']
+      if (value.startsWith(pattern)) return replacement + value.slice(pattern.length)
+      continue
+    }
+    if (rule.from.startsWith('~')) {
+      const caseless = rule.from.startsWith('~*')
+      const re = new RegExp(rule.from.slice(caseless ? 2 : 1), caseless ? 'i' : '')
+      const m = re.exec(value)
+      if (m) return evaluate(rule.to ?? '', { ...request.state, captures: { ...request.state.captures, ...Object.fromEntries(m.map((v, i) => [String(i), v ?? ''])) } }) + value.slice(m.index + m[0].length)
+      continue
+    }
+    const from = evaluate(rule.from, request.state)
+    if (value.startsWith(from)) return evaluate(rule.to ?? '', request.state) + value.slice(from.length)
+  }
+  void target
+  return value
 }
 
 /** Copies the response body: exact length, de-chunked and re-chunked, or until close. */

@@ -105,7 +105,7 @@ export function passedHeaders(
     if (lower === 'content-type') out.contentType = value
     else if (lower === 'content-length') out.contentLength = /^\d+$/.test(value) ? Number(value) : null
     else if (lower === 'last-modified' && !hidden.has(lower)) out.lastModified = value
-    else if (lower === 'location') out.location = value
+    else if (lower === 'location' && value.startsWith('/')) out.location = value
     else if (lower === 'server' && !hidden.has(lower)) out.server = value
     else if (lower === 'date' && !hidden.has(lower)) out.date = value
     else if (!hidden.has(lower)) out.passed.push([name, value])

@@ -1,5 +1,5 @@
 /** frame-decoder.ts: frames seen in a byte stream, however it is split. */
-import { Sender } from 'ws'
+import WebSocket from 'ws'
 import { describe, expect, it } from 'vitest'
 import { FrameDecoder, type DecodedFrame } from '../../../server/proxy/frame-decoder.ts'
 
@@ -7,7 +7,7 @@ function frames(parts: Array<{ data: Buffer | string; opcode: 1 | 2 | 8 | 9; mas
   return Buffer.concat(
     parts.map((p) => {
       const data = typeof p.data === 'string' ? Buffer.from(p.data) : p.data
-      const list = Sender.frame(data, { fin: true, opcode: p.opcode, mask: p.mask, readOnly: false, rsv1: false, maskBuffer: p.mask ? Buffer.from([1, 2, 3, 4]) : undefined } as never)
+      const list = WebSocket.Sender.frame(data, { fin: true, opcode: p.opcode, mask: p.mask, readOnly: false, rsv1: false, maskBuffer: p.mask ? Buffer.from([1, 2, 3, 4]) : undefined } as never)
       return Buffer.concat(list)
     }),
   )
