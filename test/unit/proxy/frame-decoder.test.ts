@@ -1,14 +1,19 @@
 /** frame-decoder.ts: frames seen in a byte stream, however it is split. */
-import WebSocket from 'ws'
 import { describe, expect, it } from 'vitest'
 import { FrameDecoder, type DecodedFrame } from '../../../server/proxy/frame-decoder.ts'
 
+/** Builds frames by RFC 6455 §5.2 (small enough to write here, and independent of the decoder). */
 function frames(parts: Array<{ data: Buffer | string; opcode: 1 | 2 | 8 | 9; mask: boolean }>): Buffer {
   return Buffer.concat(
     parts.map((p) => {
       const data = typeof p.data === 'string' ? Buffer.from(p.data) : p.data
-      const list = WebSocket.Sender.frame(data, { fin: true, opcode: p.opcode, mask: p.mask, readOnly: false, rsv1: false, maskBuffer: p.mask ? Buffer.from([1, 2, 3, 4]) : undefined } as never)
-      return Buffer.concat(list)
+      const len = data.length
+      const head = len < 126 ? Buffer.from([0x80 | p.opcode, len]) : len < 65536 ? Buffer.from([0x80 | p.opcode, 126, len >> 8, len & 255]) : Buffer.concat([Buffer.from([0x80 | p.opcode, 127]), (() => { const b = Buffer.alloc(8); b.writeBigUInt64BE(BigInt(len)); return b })()])
+      if (!p.mask) return Buffer.concat([head, data])
+      head[1] |= 0x80
+      const key = Buffer.from([1, 2, 3, 4])
+      const masked = Buffer.from(data.map((b, i) => b ^ key[i & 3]))
+      return Buffer.concat([head, key, masked])
     }),
   )
 }
