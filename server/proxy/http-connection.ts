@@ -41,6 +41,8 @@ export class HttpConnection {
   private requests = 0
   private closed = false
   private waitingForHead = true
+  /** The error logs of the last request, for what happens on the idle keep-alive connection. */
+  private idleLogs: ErrorLogTarget[] | null = null
 
   constructor(
     readonly runtime: ProxyRuntime,
@@ -62,7 +64,11 @@ export class HttpConnection {
     this.stream.on('data', (chunk: Buffer) => this.onData(chunk))
     this.stream.on('error', () => this.destroy())
     this.stream.on('end', () => {
-      if (this.waitingForHead) this.destroy()
+      if (!this.waitingForHead) return
+      if (this.requests > 0 && this.pending.length === 0 && this.idleLogs) {
+        this.runtime.logError(this.idleLogs, 'info', this.number, `client ${this.info.remoteAddress} closed keepalive connection`, null, {})
+      }
+      this.destroy()
     })
     this.stream.on('close', () => {
       this.closed = true
@@ -334,6 +340,7 @@ export class HttpConnection {
     }
     this.consumer = null
     this.waitingForHead = true
+    this.idleLogs = request.errorLogs
     this.armTimer(request.settings.keepaliveTimeoutMs, () => this.destroy())
     if (this.pending.length) queueMicrotask(() => this.tryHead())
   }
