@@ -45,6 +45,8 @@ export interface EffectiveSettings {
   proxyNextUpstream: string[]
   proxyHideHeaders: string[]
   proxyPassHeaders: string[]
+  /** proxy_pass_request_headers: whether the client's headers go upstream at all. */
+  proxyPassRequestHeaders: boolean
   /** proxy_redirect rules in force; false for `off`, null for nginx's `default`. */
   proxyRedirect: Array<{ from: string; to: string | null }> | false | null
   addHeaders: AddHeaderSetting[]
@@ -118,6 +120,7 @@ export function compileConfig(result: CheckResult): LabConfig | null {
       proxyNextUpstream: nearest<string[]>('proxy_next_upstream') ?? ['error', 'timeout'],
       proxyHideHeaders: nearest<string[]>('proxy_hide_header') ?? [],
       proxyPassHeaders: nearest<string[]>('proxy_pass_header') ?? [],
+      proxyPassRequestHeaders: nearest<boolean>('proxy_pass_request_headers') ?? true,
       proxyRedirect: nearest<Array<{ from: string; to: string | null }> | false>('proxy_redirect') ?? null,
       addHeaders: nearest<AddHeaderSetting[]>('add_header') ?? [],
       errorPages: nearest<ErrorPageSetting[]>('error_page') ?? [],

@@ -129,8 +129,10 @@ export class HttpConnection {
     const server = this.defaultServer()
     const context: ErrorContext = { client: this.info.remoteAddress, server: server?.serverNames[0]?.name ?? '' }
     if (error.requestLine !== null) context.request = error.requestLine
+    if (error.hostHeader) context.host = error.hostHeader
     const targets = server ? this.errorLogsOf(server.settings) : this.runtime.options.errorLogs
-    this.runtime.logError(targets, 'info', this.number, error.log, 'reading client request headers', context)
+    const action = error.inRequestLine ? 'reading client request line' : 'reading client request headers'
+    this.runtime.logError(targets, 'info', this.number, error.log, action, context)
     this.runtime.options.trace({ type: 'request.rejected', status: error.status, reason: error.log, time: this.runtime.options.clock.now(), connection: this.number })
     const head = this.fakeHead(error.requestLine)
     const state = this.newState(head, server?.serverNames[0]?.name ?? '')
@@ -288,7 +290,8 @@ export class HttpConnection {
       connection: request.keepalive ? 'keep-alive' : 'close',
       keepAliveHeader: null,
       extra: [...extra, ...addHeaders(request, status)],
-      server: null,
+      serverPassed: false,
+      datePassed: false,
     })
     this.writeResponse(request, status, text, headers, request.state.head.method === 'HEAD' ? Buffer.alloc(0) : body)
   }
@@ -313,7 +316,8 @@ export class HttpConnection {
       connection: request.keepalive ? 'keep-alive' : 'close',
       keepAliveHeader: null,
       extra: addHeaders(request, wire),
-      server: null,
+      serverPassed: false,
+      datePassed: false,
     })
     request.state.status = wire
     this.writeResponse(request, wire, text, headers, head.method === 'HEAD' ? Buffer.alloc(0) : page)

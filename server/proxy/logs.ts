@@ -55,7 +55,8 @@ export function errorLine(
   if (context.upstream !== undefined) line += `, upstream: "${context.upstream}"`
   if (context.host !== undefined) line += `, host: "${context.host}"`
   if (context.referrer !== undefined) line += `, referrer: "${context.referrer}"`
-  return line
+  // ngx_log_error_core writes at most NGX_MAX_ERROR_STR (2048) bytes, the newline included.
+  return line.length > 2047 ? line.slice(0, 2047) : line
 }
 
 export function levelEnabled(configured: Level, level: Level): boolean {

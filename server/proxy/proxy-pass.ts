@@ -229,34 +229,35 @@ function respond(
   request.state.upstreamStatus.push(String(head.status))
   request.state.upstreamHeaders = head.headers
   trace({ type: 'upstream.response', peer: peer.name, statusLine: head.statusLine, headers: head.headers, time: clock.now(), connection: conn.number })
-  const rewritten = head.headers.map(([name, value]): [string, string] =>
-    /^(location|refresh)$/i.test(name) ? [name, rewriteRedirect(value, request, target)] : [name, value],
-  )
-  const passed = passedHeaders(rewritten, settings.proxyHideHeaders, settings.proxyPassHeaders)
-  // ngx_http_header_filter makes a relative Location absolute (absolute_redirect on).
-  if (passed.location !== null) passed.location = conn.absoluteLocation(request.state, passed.location)
+  const passed = passedHeaders(head.headers, settings.proxyHideHeaders, settings.proxyPassHeaders, (v) => rewriteRedirect(v, request, target))
+  // ngx_http_header_filter makes nginx's own Location absolute (absolute_redirect on).
+  if (passed.location !== null && passed.location.startsWith('/')) passed.location = conn.absoluteLocation(request.state, passed.location)
   const clientAskedUpgrade = headerOf(request.state.head, 'upgrade') !== undefined
   const upgrade = head.status === 101 && clientAskedUpgrade
-  const noBody = request.state.head.method === 'HEAD' || head.status === 204 || head.status === 304 || (head.status >= 100 && head.status < 200)
+  // A 101 nobody asked for is relayed as a response without length, whole, once the upstream
+  // closes (nginx-findings.md §4), and nginx's header filter still says "Connection: upgrade".
+  const unsolicited101 = head.status === 101 && !upgrade
+  const noBody = request.state.head.method === 'HEAD' || head.status === 204 || head.status === 304 || (head.status >= 100 && head.status < 200 && !unsolicited101)
   const clientHttp11 = request.state.head.major === 1 && request.state.head.minor >= 1
   const lengthKnown = passed.contentLength !== null
-  const chunkedToClient = !upgrade && !noBody && !lengthKnown && clientHttp11
+  const chunkedToClient = !upgrade && !unsolicited101 && !noBody && !lengthKnown && clientHttp11
   if (!upgrade && !noBody && !lengthKnown && !clientHttp11) request.keepalive = false
   target.balancer.release(peer, false)
 
   const { text, headers } = clientHead({
     statusLine: head.statusLine,
     nginxVersion: runtime.config.version.name,
-    date: passed.date ?? httpDate(clock.now()),
+    date: httpDate(clock.now()),
     contentType: passed.contentType,
     contentLength: upgrade ? null : passed.contentLength,
     lastModified: passed.lastModified,
     location: passed.location,
     chunked: chunkedToClient,
-    connection: upgrade ? 'upgrade' : request.keepalive ? 'keep-alive' : 'close',
+    connection: head.status === 101 ? 'upgrade' : request.keepalive ? 'keep-alive' : 'close',
     keepAliveHeader: null,
     extra: [...passed.passed, ...addHeaders(request, head.status)],
-    server: passed.server,
+    serverPassed: passed.serverPassed,
+    datePassed: passed.datePassed,
   })
   request.state.status = head.status
   request.state.responseHeaders = headers
@@ -296,7 +297,7 @@ function respond(
     )
   }
 
-  relayBody(conn, request, socket, passed.contentLength, passed.chunked, noBody, chunkedToClient, rest)
+  relayBody(conn, request, socket, passed.contentLength, passed.chunked, noBody, chunkedToClient, rest, unsolicited101)
 }
 
 /**
@@ -338,24 +339,38 @@ function relayBody(
   noBody: boolean,
   chunkedToClient: boolean,
   rest: Buffer,
+  wholeAtClose = false,
 ): void {
   const client = conn.stream
+  const held: Buffer[] = []
   let remaining = contentLength ?? Infinity
   let finished = false
   const dechunker = upstreamChunked ? new Dechunker() : null
   const end = (): void => {
     if (finished) return
     finished = true
-    if (chunkedToClient) client.write('0\r\n\r\n')
+    for (const chunk of held.splice(0)) writeOut(chunk)
+    if (chunkedToClient) {
+      client.write('0\r\n\r\n')
+      request.state.bodyBytesSent += 5
+      request.state.bytesSent += 5
+    }
     socket.destroy()
     conn.finish(request)
   }
+  const writeOut = (framed: Buffer): void => {
+    request.state.bodyBytesSent += framed.length
+    request.state.bytesSent += framed.length
+    client.write(framed)
+  }
   const send = (chunk: Buffer): void => {
     if (chunk.length === 0) return
-    request.state.bodyBytesSent += chunk.length
-    request.state.bytesSent += chunk.length
-    if (chunkedToClient) client.write(Buffer.concat([Buffer.from(chunk.length.toString(16) + '\r\n'), chunk, Buffer.from('\r\n')]))
-    else client.write(chunk)
+    if (wholeAtClose) {
+      held.push(chunk)
+      return
+    }
+    // $body_bytes_sent counts what went on the wire, chunk framing included.
+    writeOut(chunkedToClient ? Buffer.concat([Buffer.from(chunk.length.toString(16) + '\r\n'), chunk, Buffer.from('\r\n')]) : chunk)
   }
   const onData = (chunk: Buffer): void => {
     if (finished) return

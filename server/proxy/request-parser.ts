@@ -37,8 +37,12 @@ export interface HeadError {
   status: number
   /** The [info] error_log message, without the context nginx appends. */
   log: string
-  /** The request line, when it was read, for the log's context. */
+  /** The request line (or as much of it as was read), for the log's context and $request. */
   requestLine: string | null
+  /** Whether nginx was still on the request line ("reading client request line"). */
+  inRequestLine?: boolean
+  /** The first Host header, when one was read. */
+  hostHeader?: string | null
 }
 
 export type HeadResult = { kind: 'incomplete' } | { kind: 'ok'; head: RequestHead } | { kind: 'error'; error: HeadError }
@@ -66,8 +70,8 @@ const NAME_CHAR = /^[A-Za-z0-9-]$/
 export function parseRequestHead(data: string, limits: HeadLimits = DEFAULT_LIMITS): HeadResult {
   const lineEnd = data.indexOf('\n')
   if (lineEnd < 0) {
-    if (data.length > limits.largeBufferSize) {
-      return error(414, 'client sent too long URI', null)
+    if (data.length >= limits.largeBufferSize) {
+      return lineError(414, 'client sent too long URI', data.slice(0, limits.largeBufferSize))
     }
     return { kind: 'incomplete' }
   }
@@ -78,10 +82,10 @@ export function parseRequestHead(data: string, limits: HeadLimits = DEFAULT_LIMI
   const firstEnd = data.indexOf('\n', start)
   if (firstEnd < 0) return { kind: 'incomplete' }
   const rawLine = data.slice(start, firstEnd).replace(/\r$/, '')
-  if (rawLine.length > limits.largeBufferSize) return error(414, 'client sent too long URI', null)
+  if (rawLine.length >= limits.largeBufferSize) return lineError(414, 'client sent too long URI', rawLine.slice(0, limits.largeBufferSize))
 
   const line = parseRequestLine(rawLine)
-  if ('status' in line) return { kind: 'error', error: line }
+  if ('status' in line) return { kind: 'error', error: { ...line, inRequestLine: true } }
 
   // Headers up to the empty line.
   const headers: Array<[string, string]> = []
@@ -92,7 +96,7 @@ export function parseRequestHead(data: string, limits: HeadLimits = DEFAULT_LIMI
     const end = data.indexOf('\n', pos)
     if (end < 0) {
       if (data.length - pos > limits.largeBufferSize) {
-        return error(494, `client sent too long header line: "${data.slice(pos, pos + 32)}..."`, rawLine)
+        return error(494, `client sent too long header line: "${data.slice(pos, pos + LONG_HEADER_SHOWN)}..."`, rawLine, firstHost(headers))
       }
       return { kind: 'incomplete' }
     }
@@ -100,7 +104,7 @@ export function parseRequestHead(data: string, limits: HeadLimits = DEFAULT_LIMI
     pos = end + 1
     if (text === '') break
     if (text.length > limits.largeBufferSize) {
-      return error(494, `client sent too long header line: "${text.slice(0, 32)}..."`, rawLine)
+      return error(494, `client sent too long header line: "${text.slice(0, LONG_HEADER_SHOWN)}..."`, rawLine, firstHost(headers))
     }
     total += text.length + 2
     if (total > limits.largeBufferSize * limits.largeBuffers) {
@@ -123,13 +127,13 @@ export function parseRequestHead(data: string, limits: HeadLimits = DEFAULT_LIMI
   const find = (name: string): Array<[string, string]> => headers.filter(([n]) => n.toLowerCase() === name)
   const hosts = find('host')
   if (hosts.length > 1) {
-    return error(400, `client sent duplicate host header: "Host: ${hosts[1][1]}", previous value: "Host: ${hosts[0][1]}"`, rawLine)
+    return error(400, `client sent duplicate host header: "Host: ${hosts[1][1]}", previous value: "Host: ${hosts[0][1]}"`, rawLine, hosts[0][1])
   }
   let host: string | null = line.uriHost
   const hostHeader = hosts[0]?.[1] ?? null
   if (host === null && hostHeader !== null) {
     host = validateHost(hostHeader)
-    if (host === null) return error(400, 'client sent invalid host header', rawLine)
+    if (host === null) return error(400, 'client sent invalid host header', rawLine, hostHeader)
   }
   if (line.major === 1 && line.minor >= 1 && hostHeader === null && line.uriHost === null) {
     return error(400, 'client sent HTTP/1.1 request without "Host" header', rawLine)
@@ -172,8 +176,19 @@ export function parseRequestHead(data: string, limits: HeadLimits = DEFAULT_LIMI
   }
 }
 
-function error(status: number, log: string, requestLine: string | null): HeadResult {
-  return { kind: 'error', error: { status, log, requestLine } }
+/** nginx shows at most NGX_MAX_ERROR_STR - 300 bytes of a header line that is too long. */
+const LONG_HEADER_SHOWN = 2048 - 300
+
+function firstHost(headers: Array<[string, string]>): string | null {
+  return headers.find(([n]) => n.toLowerCase() === 'host')?.[1] ?? null
+}
+
+function error(status: number, log: string, requestLine: string | null, hostHeader: string | null = null): HeadResult {
+  return { kind: 'error', error: { status, log, requestLine, hostHeader } }
+}
+
+function lineError(status: number, log: string, requestLine: string): HeadResult {
+  return { kind: 'error', error: { status, log, requestLine, inRequestLine: true } }
 }
 
 interface RequestLine {
@@ -210,7 +225,7 @@ function parseRequestLine(line: string): RequestLine | HeadError {
     if (!v) return invalid('client sent invalid request')
     major = Number(v[1])
     minor = Number(v[2])
-    if (major > 1) return { status: 505, log: 'client sent unsupported HTTP version', requestLine: line }
+    if (major > 1) return { status: 505, log: 'client sent invalid version', requestLine: line }
   } else if (method !== 'GET') {
     return invalid('client sent invalid request')
   }

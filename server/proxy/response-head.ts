@@ -67,15 +67,16 @@ export interface ClientHeadInput {
   keepAliveHeader: number | null
   /** Headers in r->headers_out.headers order: passed upstream ones, then add_header ones. */
   extra: Array<[string, string]>
-  /** Upstream `Server`/`Date` passed by proxy_pass_header replace nginx's own. */
-  server: string | null
+  /** An upstream `Server` / `Date` let through by proxy_pass_header (then in `extra`, in its place). */
+  serverPassed: boolean
+  datePassed: boolean
 }
 
 /** The client's response head, as ngx_http_header_filter writes it. */
 export function clientHead(input: ClientHeadInput): { text: string; headers: Array<[string, string]> } {
   const headers: Array<[string, string]> = []
-  headers.push(['Server', input.server ?? `nginx/${input.nginxVersion}`])
-  headers.push(['Date', input.date])
+  if (!input.serverPassed) headers.push(['Server', `nginx/${input.nginxVersion}`])
+  if (!input.datePassed) headers.push(['Date', input.date])
   if (input.contentType !== null) headers.push(['Content-Type', input.contentType])
   if (input.contentLength !== null) headers.push(['Content-Length', String(input.contentLength)])
   if (input.lastModified !== null) headers.push(['Last-Modified', input.lastModified])
@@ -95,20 +96,44 @@ export function passedHeaders(
   upstream: Array<[string, string]>,
   hide: readonly string[],
   pass: readonly string[],
-): { passed: Array<[string, string]>; contentType: string | null; contentLength: number | null; lastModified: string | null; location: string | null; server: string | null; date: string | null; chunked: boolean } {
+  rewriteRedirect: (value: string) => string,
+): PassedHeaders {
   const hidden = new Set([...HIDDEN_BY_DEFAULT.filter((h) => !pass.map((p) => p.toLowerCase()).includes(h)), ...hide.map((h) => h.toLowerCase())])
-  const out = { passed: [] as Array<[string, string]>, contentType: null as string | null, contentLength: null as number | null, lastModified: null as string | null, location: null as string | null, server: null as string | null, date: null as string | null, chunked: false }
+  const out: PassedHeaders = { passed: [], contentType: null, contentLength: null, lastModified: null, location: null, serverPassed: false, datePassed: false, chunked: false }
   for (const [name, value] of upstream) {
     const lower = name.toLowerCase()
     if (lower === 'transfer-encoding' && value.toLowerCase().includes('chunked')) out.chunked = true
-    if (NOT_PASSED.has(lower)) continue
+    if (NOT_PASSED.has(lower) || hidden.has(lower)) continue
     if (lower === 'content-type') out.contentType = value
     else if (lower === 'content-length') out.contentLength = /^\d+$/.test(value) ? Number(value) : null
-    else if (lower === 'last-modified' && !hidden.has(lower)) out.lastModified = value
-    else if (lower === 'location' && value.startsWith('/')) out.location = value
-    else if (lower === 'server' && !hidden.has(lower)) out.server = value
-    else if (lower === 'date' && !hidden.has(lower)) out.date = value
-    else if (!hidden.has(lower)) out.passed.push([name, value])
+    else if (lower === 'last-modified') out.lastModified = value
+    // An absolute Location becomes nginx's own (fixed place; made absolute again if a
+    // redirect rule shortens it); a relative one stays an ordinary header.
+    else if (lower === 'location' && !value.startsWith('/')) out.location = rewriteRedirect(value)
+    else if (lower === 'location') out.passed.push([name, rewriteRedirect(value)])
+    else if (lower === 'refresh') out.passed.push([name, rewriteRefresh(value, rewriteRedirect)])
+    else {
+      if (lower === 'server') out.serverPassed = true
+      if (lower === 'date') out.datePassed = true
+      out.passed.push([name, value])
+    }
   }
   return out
+}
+
+export interface PassedHeaders {
+  passed: Array<[string, string]>
+  contentType: string | null
+  contentLength: number | null
+  lastModified: string | null
+  location: string | null
+  serverPassed: boolean
+  datePassed: boolean
+  chunked: boolean
+}
+
+/** ngx_http_proxy_rewrite_refresh_header: only the part after `url=` is rewritten. */
+function rewriteRefresh(value: string, rewrite: (v: string) => string): string {
+  const at = value.toLowerCase().indexOf('url=')
+  return at < 0 ? value : value.slice(0, at + 4) + rewrite(value.slice(at + 4))
 }

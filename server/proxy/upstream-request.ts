@@ -70,7 +70,7 @@ export function buildUpstreamRequest(
     if (value !== '') headers.push([name, value])
   }
   const dropped: string[] = []
-  for (const [name, value] of state.head.headers) {
+  for (const [name, value] of settings.proxyPassRequestHeaders ? state.head.headers : []) {
     if (setNames.has(name.toLowerCase())) {
       dropped.push(name)
       continue
