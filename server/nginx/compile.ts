@@ -47,6 +47,7 @@ export interface EffectiveSettings {
   proxyPassHeaders: string[]
   /** proxy_pass_request_headers: whether the client's headers go upstream at all. */
   proxyPassRequestHeaders: boolean
+  clientMaxBodySize: number
   /** proxy_redirect rules in force; false for `off`, null for nginx's `default`. */
   proxyRedirect: Array<{ from: string; to: string | null }> | false | null
   addHeaders: AddHeaderSetting[]
@@ -121,6 +122,7 @@ export function compileConfig(result: CheckResult): LabConfig | null {
       proxyHideHeaders: nearest<string[]>('proxy_hide_header') ?? [],
       proxyPassHeaders: nearest<string[]>('proxy_pass_header') ?? [],
       proxyPassRequestHeaders: nearest<boolean>('proxy_pass_request_headers') ?? true,
+      clientMaxBodySize: nearest<number>('client_max_body_size') ?? 1024 * 1024,
       proxyRedirect: nearest<Array<{ from: string; to: string | null }> | false>('proxy_redirect') ?? null,
       addHeaders: nearest<AddHeaderSetting[]>('add_header') ?? [],
       errorPages: nearest<ErrorPageSetting[]>('error_page') ?? [],

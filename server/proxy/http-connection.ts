@@ -67,6 +67,12 @@ export class HttpConnection {
       if (!this.waitingForHead) return
       if (this.requests > 0 && this.pending.length === 0 && this.idleLogs) {
         this.runtime.logError(this.idleLogs, 'info', this.number, `client ${this.info.remoteAddress} closed keepalive connection`, null, {})
+      } else if (this.requests === 0 && this.pending.length === 0) {
+        const server = this.defaultServer()
+        this.runtime.logError(server ? this.errorLogsOf(server.settings) : this.runtime.options.errorLogs, 'info', this.number, 'client closed connection', 'waiting for request', {
+          client: this.info.remoteAddress,
+          server: `${this.info.localAddress}:${this.info.localPort}`,
+        })
       }
       this.destroy()
     })
@@ -309,7 +315,8 @@ export class HttpConnection {
       nginxVersion: this.runtime.config.version.name,
       date: httpDate(this.runtime.options.clock.now()),
       contentType: page.length ? 'text/html' : null,
-      contentLength: page.length,
+      // nginx sends no length with statuses that never have a body.
+      contentLength: wire === 204 || wire === 304 || wire < 200 ? null : page.length,
       lastModified: null,
       location,
       chunked: false,
@@ -323,8 +330,16 @@ export class HttpConnection {
     this.writeResponse(request, wire, text, headers, head.method === 'HEAD' ? Buffer.alloc(0) : page)
   }
 
+  /** HTTP/0.9 has no response head: the body alone, then the close. */
+  clientSpeaksHttp09(request: ActiveRequest): boolean {
+    if (request.state.head.major !== 0) return false
+    request.keepalive = false
+    return true
+  }
+
   writeResponse(request: ActiveRequest, status: number, head: string, headers: Array<[string, string]>, body: Buffer): void {
     const { trace, clock } = this.runtime.options
+    if (this.clientSpeaksHttp09(request)) head = ''
     request.state.status = status
     request.state.responseHeaders = headers
     trace({ type: 'response.sent', statusLine: head.split('\r\n')[0], headers, bodyBytes: body.length, time: clock.now(), connection: this.number })

@@ -192,10 +192,18 @@ function exchange(
     done = true
     readTimer.cancel()
     socket.off('data', onData)
-    if (parsed.kind === 'invalid') {
+    if (parsed.kind === 'invalid-header') {
       socket.destroy()
-      conn.logErrorFor(request, 'error', 'upstream sent no valid HTTP/1.0 header', 'reading response header from upstream', upstreamUrl)
+      conn.logErrorFor(request, 'error', `upstream sent invalid header: "${parsed.shown}"`, 'reading response header from upstream', upstreamUrl)
       return failed(conn, request, target, attempt, peer, uri, body, 'invalid_header', 502)
+    }
+    if (parsed.kind === 'invalid') {
+      // ngx_http_proxy_process_status_line: not HTTP, so an HTTP/0.9 answer, relayed raw.
+      conn.logErrorFor(request, 'error', 'upstream sent no valid HTTP/1.0 header', 'reading response header from upstream', upstreamUrl)
+      request.state.upstreamStatus.push('200')
+      request.state.status = 9
+      const release = (): void => void target.balancer.release(peer, false)
+      return relayBody(conn, request, socket, null, false, false, false, data, false, release)
     }
     respond(conn, request, target, peer, socket, parsed.head, data.subarray(parsed.head.headLength), upstreamUrl)
   }
@@ -242,7 +250,8 @@ function respond(
   const lengthKnown = passed.contentLength !== null
   const chunkedToClient = !upgrade && !unsolicited101 && !noBody && !lengthKnown && clientHttp11
   if (!upgrade && !noBody && !lengthKnown && !clientHttp11) request.keepalive = false
-  target.balancer.release(peer, false)
+  // The peer stays busy (least_conn counts it) until the request is over.
+  const release = (): void => void target.balancer.release(peer, false)
 
   const { text, headers } = clientHead({
     statusLine: head.statusLine,
@@ -262,8 +271,9 @@ function respond(
   request.state.status = head.status
   request.state.responseHeaders = headers
   trace({ type: 'response.sent', statusLine: `HTTP/1.1 ${head.statusLine}`, headers, bodyBytes: 0, time: clock.now(), connection: conn.number })
-  conn.stream.write(Buffer.from(text, 'latin1'))
-  request.state.bytesSent += text.length
+  const headBytes = conn.clientSpeaksHttp09(request) ? Buffer.alloc(0) : Buffer.from(text, 'latin1')
+  request.state.bytesSent += headBytes.length
+  if (!unsolicited101) conn.stream.write(headBytes)
 
   if (upgrade) {
     if (rest.length) conn.stream.write(rest)
@@ -292,12 +302,16 @@ function respond(
           conn.logErrorFor(request, 'info', 'upstream timed out (110: Connection timed out)', 'proxying upgraded connection', upstreamUrl)
         }
         request.keepalive = false
+        release()
         conn.finish(request)
       },
     )
   }
 
-  relayBody(conn, request, socket, passed.contentLength, passed.chunked, noBody, chunkedToClient, rest, unsolicited101)
+  if (unsolicited101) {
+    socket.once('end', () => conn.stream.write(headBytes))
+  }
+  relayBody(conn, request, socket, passed.contentLength, passed.chunked, noBody, chunkedToClient, rest, unsolicited101, release)
 }
 
 /**
@@ -339,7 +353,8 @@ function relayBody(
   noBody: boolean,
   chunkedToClient: boolean,
   rest: Buffer,
-  wholeAtClose = false,
+  wholeAtClose: boolean,
+  release: () => void,
 ): void {
   const client = conn.stream
   const held: Buffer[] = []
@@ -350,6 +365,7 @@ function relayBody(
     if (finished) return
     finished = true
     for (const chunk of held.splice(0)) writeOut(chunk)
+    release()
     if (chunkedToClient) {
       client.write('0\r\n\r\n')
       request.state.bodyBytesSent += 5

@@ -5,8 +5,6 @@
  */
 import { headerOf, type ActiveRequest, type HttpConnection } from './http-connection.ts'
 
-const CLIENT_MAX_BODY_SIZE = 1024 * 1024
-
 /** Calls `done` with the body (null when there is none), or answers an error itself. */
 export function readRequestBody(conn: HttpConnection, request: ActiveRequest, done: (body: Buffer | null) => void): void {
   const head = request.state.head
@@ -14,7 +12,8 @@ export function readRequestBody(conn: HttpConnection, request: ActiveRequest, do
   const chunked = headerOf(head, 'transfer-encoding')?.toLowerCase() === 'chunked'
   if (!chunked && (length === undefined || length === '0')) return done(length === '0' ? Buffer.alloc(0) : null)
   const expected = chunked ? null : Number(length)
-  if (expected !== null && expected > CLIENT_MAX_BODY_SIZE) {
+  const limit = request.settings.clientMaxBodySize
+  if (expected !== null && limit > 0 && expected > limit) {
     conn.logErrorFor(request, 'error', `client intended to send too large body: ${expected} bytes`, null)
     request.keepalive = false
     conn.sendError(request, 413)

@@ -15,7 +15,15 @@ export interface UpstreamHead {
   headLength: number
 }
 
-export type UpstreamHeadResult = { kind: 'incomplete' } | { kind: 'ok'; head: UpstreamHead } | { kind: 'invalid' }
+export type UpstreamHeadResult =
+  | { kind: 'incomplete' }
+  | { kind: 'ok'; head: UpstreamHead }
+  /** Not an HTTP status line: nginx relays it as an HTTP/0.9 answer. */
+  | { kind: 'invalid' }
+  /** A header line nginx refuses: `upstream sent invalid header: "…"` and 502. */
+  | { kind: 'invalid-header'; shown: string }
+
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]$/
 
 /** Parses an upstream response head from the bytes so far (latin1). */
 export function parseUpstreamHead(data: string): UpstreamHeadResult {
@@ -31,8 +39,15 @@ export function parseUpstreamHead(data: string): UpstreamHeadResult {
   const headers: Array<[string, string]> = []
   for (const line of lines.slice(1)) {
     const colon = line.indexOf(':')
-    if (colon <= 0) return { kind: 'invalid' }
-    headers.push([line.slice(0, colon), line.slice(colon + 1).trim()])
+    const name = colon < 0 ? line : line.slice(0, colon)
+    const bad = [...name].findIndex((ch) => !TOKEN.test(ch))
+    if (bad >= 0 || colon <= 0) {
+      const at = bad >= 0 ? bad : name.length
+      const code = line.charCodeAt(at)
+      const hex = Number.isNaN(code) ? '0d' : code.toString(16).padStart(2, '0')
+      return { kind: 'invalid-header', shown: `${line.slice(0, at)}\\x${hex}...` }
+    }
+    headers.push([name, line.slice(colon + 1).trim()])
   }
   const status = Number(m[3])
   return {

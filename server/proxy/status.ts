@@ -18,11 +18,14 @@ const REASONS: Record<number, string> = {
   507: 'Insufficient Storage',
 }
 
-/** nginx's own status line text, e.g. `502 Bad Gateway`; an unknown code is the number alone. */
+/** nginx's own status line text, e.g. `502 Bad Gateway`; an unknown code is the number and a space. */
 export function statusText(status: number): string {
   const reason = REASONS[status]
-  return reason ? `${status} ${reason}` : `${status}`
+  return reason ? `${status} ${reason}` : `${status} `
 }
+
+/** Where a built-in page's title differs from the status line (ngx_http_error_302_page…). */
+const PAGE_TITLES: Record<number, string> = { 302: '302 Found', 401: '401 Authorization Required' }
 
 /** nginx's special 4xx codes that answer as 400 with their own page (494…497). */
 const SPECIAL_400: Record<number, string> = {
@@ -53,7 +56,7 @@ export function errorPage(status: number, nginxVersion: string, options: { paddi
   const special = SPECIAL_400[status]
   const head = special
     ? `<html>${CRLF}<head><title>400 ${special}</title></head>${CRLF}<body>${CRLF}<center><h1>400 Bad Request</h1></center>${CRLF}<center>${special}</center>${CRLF}`
-    : `<html>${CRLF}<head><title>${statusText(status)}</title></head>${CRLF}<body>${CRLF}<center><h1>${statusText(status)}</h1></center>${CRLF}`
+    : `<html>${CRLF}<head><title>${PAGE_TITLES[status] ?? statusText(status)}</title></head>${CRLF}<body>${CRLF}<center><h1>${PAGE_TITLES[status] ?? statusText(status)}</h1></center>${CRLF}`
   const tail = `<hr><center>${options.serverTokens === false ? 'nginx' : `nginx/${nginxVersion}`}</center>${CRLF}</body>${CRLF}</html>${CRLF}`
   return head + tail + (options.padding && status >= 400 ? MSIE_PADDING : '')
 }
