@@ -74,7 +74,7 @@ export class Balancer {
     const b = this.upstream.balancer
     let peer: Peer | null = null
     if (b.kind === 'ip_hash' && attempt.tried.size === 0) peer = this.pickHashed(attempt, ipHash(key))
-    else if (b.kind === 'hash' && attempt.tried.size === 0) peer = this.pickHashed(attempt, crc32(key))
+    else if (b.kind === 'hash' && attempt.tried.size === 0) peer = this.pickKeyHash(attempt, key)
     else if (b.kind === 'least_conn') peer = this.pickLeastConn(this.primary, attempt)
     if (!peer) peer = this.pickRoundRobin(this.primary, attempt)
     if (!peer && this.backup.length) peer = b.kind === 'least_conn' ? this.pickLeastConn(this.backup, attempt) : this.pickRoundRobin(this.backup, attempt)
@@ -108,6 +108,28 @@ export class Balancer {
     for (const p of this.primary) {
       if (w < p.weight) return this.usable(p, attempt) ? p : null
       w -= p.weight
+    }
+    return null
+  }
+
+  /**
+   * ngx_http_upstream_get_hash_peer: ((crc32([REHASH] KEY) >> 16) & 0x7fff) summed over
+   * attempts, as Cache::Memcached does, up to 20 tries before falling back to round robin.
+   */
+  private pickKeyHash(attempt: Attempt, key: string): Peer | null {
+    const total = this.primary.reduce((sum, p) => sum + p.weight, 0)
+    if (total === 0) return null
+    let hash = 0
+    for (let rehash = 0; rehash < 20; rehash++) {
+      hash += (crc32(rehash > 0 ? `${rehash}${key}` : key) >>> 16) & 0x7fff
+      let w = hash % total
+      for (const p of this.primary) {
+        if (w < p.weight) {
+          if (this.usable(p, attempt)) return p
+          break
+        }
+        w -= p.weight
+      }
     }
     return null
   }

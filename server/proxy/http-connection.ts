@@ -268,7 +268,10 @@ export class HttpConnection {
     }
     const redirect = status === 301 || status === 302 || status === 303 || status === 307 || status === 308
     if (redirect && text !== null) {
-      return this.sendError(request, status, this.absoluteLocation(request.state, evaluate(text, request.state)))
+      const url = evaluate(text, request.state)
+      // ngx_http_header_filter only rewrites (and places) a Location that starts with '/'.
+      if (url.startsWith('/')) return this.sendError(request, status, this.absoluteLocation(request.state, url))
+      return this.sendError(request, status, null, [['Location', url]])
     }
     if (text === null) return this.sendError(request, status)
     const body = Buffer.from(evaluate(text, request.state), 'utf8')
@@ -303,7 +306,7 @@ export class HttpConnection {
   }
 
   /** nginx's built-in page for a status (ngx_http_special_response_handler). */
-  sendError(request: ActiveRequest, status: number, location: string | null = null): void {
+  sendError(request: ActiveRequest, status: number, location: string | null = null, extra: Array<[string, string]> = []): void {
     const head = request.state.head
     if (status === 400 || status === 414 || status === 494 || status === 505 || status === 413 || status === 501) request.keepalive = false
     const page = hasErrorPage(status)
@@ -322,7 +325,7 @@ export class HttpConnection {
       chunked: false,
       connection: request.keepalive ? 'keep-alive' : 'close',
       keepAliveHeader: null,
-      extra: addHeaders(request, wire),
+      extra: [...extra, ...addHeaders(request, wire)],
       serverPassed: false,
       datePassed: false,
     })

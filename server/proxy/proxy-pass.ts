@@ -97,6 +97,7 @@ function tryPeer(conn: HttpConnection, request: ActiveRequest, target: Target, a
   if (!peer) {
     conn.logErrorFor(request, 'error', 'no live upstreams', 'connecting to upstream', `${target.scheme}://${target.groupName}${uri}`)
     request.state.upstreamAddr.push(target.groupName)
+    request.state.upstreamStatus.push('502')
     return conn.sendError(request, 502)
   }
   attempt.tries--
@@ -298,8 +299,9 @@ function respond(
       (result) => {
         request.state.bodyBytesSent = result.bytesToClient + rest.length
         request.state.bytesSent += result.bytesToClient + rest.length
-        if (result.by === 'timeout' && result.timer === 'proxy_read_timeout') {
-          conn.logErrorFor(request, 'info', 'upstream timed out (110: Connection timed out)', 'proxying upgraded connection', upstreamUrl)
+        if (result.by === 'timeout') {
+          const who = result.timer === 'send_timeout' ? 'client' : 'upstream'
+          conn.logErrorFor(request, 'info', `${who} timed out (110: Connection timed out)`, 'proxying upgraded connection', upstreamUrl)
         }
         request.keepalive = false
         release()

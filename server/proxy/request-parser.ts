@@ -86,6 +86,15 @@ export function parseRequestHead(data: string, limits: HeadLimits = DEFAULT_LIMI
 
   const line = parseRequestLine(rawLine)
   if ('status' in line) return { kind: 'error', error: { ...line, inRequestLine: true } }
+  if (line.major === 0) {
+    // HTTP/0.9: a request line and nothing else.
+    const normalized = normalizeUri(line.path)
+    if (normalized === null) return error(400, 'client sent invalid request', rawLine)
+    return {
+      kind: 'ok',
+      head: { ...line, normalizedPath: normalized, requestLine: rawLine, headers: [], invalidLines: [], host: null, hostHeader: null, headLength: firstEnd + 1 },
+    }
+  }
 
   // Headers up to the empty line.
   const headers: Array<[string, string]> = []

@@ -56,8 +56,21 @@ export function runTunnel(options: TunnelOptions, onEnd: (result: TunnelResult) 
     idle?.cancel()
     clientBlocked?.cancel()
     upstreamBlocked?.cancel()
-    client.destroy()
-    upstream.destroy()
+    if (by === 'timeout') {
+      // Close as close(2) after reading what was pending: a FIN, not a reset.
+      for (const side of [client, upstream]) {
+        side.removeAllListeners('data')
+        side.on('data', () => {})
+        side.on('error', () => {})
+        side.resume()
+        side.end()
+        clock.after(5_000, () => side.destroy())
+        side.once('end', () => side.destroy())
+      }
+    } else {
+      client.destroy()
+      upstream.destroy()
+    }
     trace({ type: 'tunnel.closed', by, durationMs: clock.now() - started, time: clock.now(), connection })
     onEnd({ by, timer, bytesToClient, bytesToUpstream })
   }
