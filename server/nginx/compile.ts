@@ -48,6 +48,8 @@ export interface EffectiveSettings {
   /** proxy_pass_request_headers: whether the client's headers go upstream at all. */
   proxyPassRequestHeaders: boolean
   clientMaxBodySize: number
+  proxyInterceptErrors: boolean
+  recursiveErrorPages: boolean
   /** proxy_redirect rules in force; false for `off`, null for nginx's `default`. */
   proxyRedirect: Array<{ from: string; to: string | null }> | false | null
   addHeaders: AddHeaderSetting[]
@@ -123,6 +125,8 @@ export function compileConfig(result: CheckResult): LabConfig | null {
       proxyPassHeaders: nearest<string[]>('proxy_pass_header') ?? [],
       proxyPassRequestHeaders: nearest<boolean>('proxy_pass_request_headers') ?? true,
       clientMaxBodySize: nearest<number>('client_max_body_size') ?? 1024 * 1024,
+      proxyInterceptErrors: nearest<boolean>('proxy_intercept_errors') ?? false,
+      recursiveErrorPages: nearest<boolean>('recursive_error_pages') ?? false,
       proxyRedirect: nearest<Array<{ from: string; to: string | null }> | false>('proxy_redirect') ?? null,
       addHeaders: nearest<AddHeaderSetting[]>('add_header') ?? [],
       errorPages: nearest<ErrorPageSetting[]>('error_page') ?? [],

@@ -31,6 +31,10 @@ export interface ActiveRequest {
   errorLogs: ErrorLogTarget[]
   /** Whether the client connection may be kept after the response. */
   keepalive: boolean
+  /** Set once an error_page redirect happened (nginx follows one unless recursive_error_pages). */
+  errorPageDone?: boolean
+  /** The status an error_page imposes on whatever answers the redirected request. */
+  statusOverride?: number | null
 }
 
 export class HttpConnection {
@@ -225,10 +229,7 @@ export class HttpConnection {
     const location = found.location
     Object.assign(state.captures, found.captures)
     trace({ type: 'location.matched', location: `${location.modifier ? location.modifier + ' ' : ''}${location.name}`, line: location.line, time: clock.now(), connection: this.number })
-    const request: ActiveRequest = { ...base, settings: location.settings, location, errorLogs: this.errorLogsOf(location.settings) }
-    if (this.runRewrites(request, location.settings.rewrites)) return
-    if (location.settings.proxyPass) return proxyRequest(this, request)
-    serveStatic(this, request)
+    this.runLocation({ ...base, settings: location.settings, location, errorLogs: this.errorLogsOf(location.settings) })
   }
 
   private logInfo(request: ActiveRequest, message: string, action: string, serverName: string, choice: ServerChoice): void {
@@ -307,6 +308,7 @@ export class HttpConnection {
 
   /** nginx's built-in page for a status (ngx_http_special_response_handler). */
   sendError(request: ActiveRequest, status: number, location: string | null = null, extra: Array<[string, string]> = []): void {
+    if (this.tryErrorPage(request, status)) return
     const head = request.state.head
     if (status === 400 || status === 414 || status === 494 || status === 505 || status === 413 || status === 501) request.keepalive = false
     const page = hasErrorPage(status)
@@ -338,6 +340,46 @@ export class HttpConnection {
     if (request.state.head.major !== 0) return false
     request.keepalive = false
     return true
+  }
+
+  /**
+   * error_page (ngx_http_send_error_page): an internal redirect to a URI or a named location,
+   * answering with the original status, `=code`, or (`=`) the status of what answers.
+   */
+  private tryErrorPage(request: ActiveRequest, status: number): boolean {
+    if (request.errorPageDone && !request.settings.recursiveErrorPages) return false
+    const page = request.settings.errorPages.find((p) => p.codes.includes(status))
+    if (!page || this.closed) return false
+    const uri = evaluate(page.uri, request.state)
+    const override = page.overwrite === null ? status : page.overwrite === 0 ? null : page.overwrite
+    const next: ActiveRequest = { ...request, errorPageDone: true, statusOverride: override }
+    if (uri.startsWith('@')) {
+      const named = request.server.namedLocations.get(uri)
+      if (!named) return false
+      this.runLocation({ ...next, settings: named.settings, location: named, errorLogs: this.errorLogsOf(named.settings) })
+      return true
+    }
+    if (/^https?:\/\//.test(uri)) {
+      this.sendError({ ...next, statusOverride: null }, page.overwrite && page.overwrite >= 301 ? page.overwrite : 302, null, [['Location', uri]])
+      return true
+    }
+    const q = uri.indexOf('?')
+    const path = q < 0 ? uri : uri.slice(0, q)
+    const head: RequestHead = { ...request.state.head, method: request.state.head.method === 'HEAD' ? 'HEAD' : 'GET', uri, path, normalizedPath: path, args: q < 0 ? '' : uri.slice(q + 1) }
+    next.state = { ...request.state, head }
+    const found = findLocation(request.server.locations, path)
+    if (found.kind !== 'location') {
+      serveStatic(this, { ...next, settings: request.server.settings, location: null })
+      return true
+    }
+    this.runLocation({ ...next, settings: found.location.settings, location: found.location, errorLogs: this.errorLogsOf(found.location.settings) })
+    return true
+  }
+
+  private runLocation(request: ActiveRequest): void {
+    if (this.runRewrites(request, request.location?.settings.rewrites ?? [])) return
+    if (request.settings.proxyPass) return proxyRequest(this, request)
+    serveStatic(this, request)
   }
 
   writeResponse(request: ActiveRequest, status: number, head: string, headers: Array<[string, string]>, body: Buffer): void {

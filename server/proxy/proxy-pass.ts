@@ -12,6 +12,7 @@ import type { Stream } from './network.ts'
 import { evaluate } from './request-vars.ts'
 import { clientHead, parseUpstreamHead, passedHeaders, type UpstreamHead } from './response-head.ts'
 import { runTunnel } from './tunnel.ts'
+import { statusText } from './status.ts'
 import { buildUpstreamRequest, upstreamUri } from './upstream-request.ts'
 import { readRequestBody } from './request-body.ts'
 
@@ -237,6 +238,13 @@ function respond(
   const settings = request.settings
   request.state.upstreamStatus.push(String(head.status))
   request.state.upstreamHeaders = head.headers
+  if (settings.proxyInterceptErrors && head.status >= 300 && settings.errorPages.some((p) => p.codes.includes(head.status))) {
+    // The upstream's error answer is dropped for this location's error_page.
+    socket.destroy()
+    target.balancer.release(peer, false)
+    return conn.sendError(request, head.status)
+  }
+  if (request.statusOverride !== undefined && request.statusOverride !== null) head = { ...head, status: request.statusOverride, statusLine: statusText(request.statusOverride) }
   trace({ type: 'upstream.response', peer: peer.name, statusLine: head.statusLine, headers: head.headers, time: clock.now(), connection: conn.number })
   const passed = passedHeaders(head.headers, settings.proxyHideHeaders, settings.proxyPassHeaders, (v) => rewriteRedirect(v, request, target))
   // ngx_http_header_filter makes nginx's own Location absolute (absolute_redirect on).

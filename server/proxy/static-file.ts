@@ -49,5 +49,8 @@ function sendFile(connection: HttpConnection, request: ActiveRequest, path: stri
   const types = request.settings.types ?? BUILT_IN_TYPES
   const contentType = types.get(extension) ?? request.settings.defaultType
   const etag = `"${Math.floor(mtimeMs / 1000).toString(16)}-${data.length.toString(16)}"`
+  const status = request.statusOverride ?? 200
+  // Last-Modified and ranges belong to a 200; an error page served from a file has neither.
+  if (status !== 200) return connection.sendSimple(request, status, contentType, data, [['ETag', etag]])
   connection.sendSimple(request, 200, contentType, data, [['ETag', etag], ['Accept-Ranges', 'bytes']], httpDate(mtimeMs))
 }
