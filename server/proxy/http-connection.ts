@@ -394,9 +394,17 @@ export class HttpConnection {
     this.finish(request)
   }
 
-  /** Logs the request and either waits for the next one or closes. */
-  finish(request: ActiveRequest): void {
+  /**
+   * Logs the request and either waits for the next one or closes. `streamClosedBy` says the
+   * connection was already closed by someone else (the tunnel), who owns how it closes.
+   */
+  finish(request: ActiveRequest, streamClosedBy?: 'tunnel'): void {
     this.writeAccessLog(request)
+    if (streamClosedBy) {
+      this.closed = true
+      this.timer?.cancel()
+      return
+    }
     if (!request.keepalive || this.closed) {
       this.stream.end()
       this.destroy()

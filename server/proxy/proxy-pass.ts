@@ -105,6 +105,11 @@ function tryPeer(conn: HttpConnection, request: ActiveRequest, target: Target, a
   trace({ type: 'upstream.selected', upstream: target.groupName, peer: peer.name, tries: attempt.tried.size, time: clock.now(), connection: conn.number })
   const upstreamUrl = `${target.scheme}://${peer.name}${uri}`
   request.state.upstreamAddr.push(peer.name)
+  const reused = runtime.takeIdle(target.balancer.upstream, peer.name)
+  if (reused) {
+    trace({ type: 'upstream.connect', peer: peer.name, outcome: 'connected', detail: 'kept-alive connection reused', time: clock.now(), connection: conn.number })
+    return exchange(conn, request, target, attempt, peer, uri, body, reused, upstreamUrl)
+  }
   runtime.nextConnectionNumber()
   const socket = network.connect(peer.host, peer.port)
   let settled = false
@@ -261,6 +266,16 @@ function respond(
   if (!upgrade && !noBody && !lengthKnown && !clientHttp11) request.keepalive = false
   // The peer stays busy (least_conn counts it) until the request is over.
   const release = (): void => void target.balancer.release(peer, false)
+  // u->keepalive: an HTTP/1.1 answer without `Connection: close`, read to its end, not upgraded.
+  const reusable =
+    head.major === 1 && head.minor >= 1 && head.status !== 101 &&
+    !head.headers.some(([n, v]) => n.toLowerCase() === 'connection' && /\bclose\b/i.test(v)) &&
+    (passed.contentLength !== null || passed.chunked || request.state.head.method === 'HEAD' || head.status === 204 || head.status === 304)
+  const keep = (): boolean => {
+    if (!reusable || runtime.keepaliveFor(target.balancer.upstream) <= 0) return false
+    runtime.keepIdle(target.balancer.upstream, peer.name, socket)
+    return true
+  }
 
   const { text, headers } = clientHead({
     statusLine: head.statusLine,
@@ -313,7 +328,7 @@ function respond(
         }
         request.keepalive = false
         release()
-        conn.finish(request)
+        conn.finish(request, 'tunnel')
       },
     )
   }
@@ -321,7 +336,7 @@ function respond(
   if (unsolicited101) {
     socket.once('end', () => conn.stream.write(headBytes))
   }
-  relayBody(conn, request, socket, passed.contentLength, passed.chunked, noBody, chunkedToClient, rest, unsolicited101, release)
+  relayBody(conn, request, socket, passed.contentLength, passed.chunked, noBody, chunkedToClient, rest, unsolicited101, release, keep)
 }
 
 /**
@@ -365,23 +380,25 @@ function relayBody(
   rest: Buffer,
   wholeAtClose: boolean,
   release: () => void,
+  keep: () => boolean = () => false,
 ): void {
   const client = conn.stream
   const held: Buffer[] = []
   let remaining = contentLength ?? Infinity
   let finished = false
   const dechunker = upstreamChunked ? new Dechunker() : null
-  const end = (): void => {
+  const end = (complete = true): void => {
     if (finished) return
     finished = true
     for (const chunk of held.splice(0)) writeOut(chunk)
     release()
+    socket.removeListener('data', onData)
+    if (!(complete && keep())) socket.destroy()
     if (chunkedToClient) {
       client.write('0\r\n\r\n')
       request.state.bodyBytesSent += 5
       request.state.bytesSent += 5
     }
-    socket.destroy()
     conn.finish(request)
   }
   const writeOut = (framed: Buffer): void => {
@@ -416,8 +433,9 @@ function relayBody(
   if (rest.length) onData(rest)
   if (finished) return
   socket.on('data', onData)
-  socket.once('end', end)
-  socket.once('close', end)
+  // A close before the length was reached ends the response (the connection cannot be kept).
+  socket.once('end', () => end(false))
+  socket.once('close', () => end(false))
 }
 
 /** Reads a chunked body (RFC 9112 §7.1), returning the data and whether the last chunk came. */

@@ -41,6 +41,8 @@ export class ProxyRuntime {
   private readonly balancers = new Map<UpstreamConf, Balancer>()
   private readonly listeners: Listener[] = []
   private readonly open = new Set<HttpConnection>()
+  /** Idle upstream connections kept by `keepalive` (ngx_http_upstream_keepalive_module). */
+  private readonly idle = new Map<UpstreamConf, Array<{ peer: string; stream: Stream }>>()
 
   constructor(readonly options: RuntimeOptions) {}
 
@@ -60,6 +62,47 @@ export class ProxyRuntime {
       this.balancers.set(upstream, balancer)
     }
     return balancer
+  }
+
+  /** How many idle connections an upstream keeps: its `keepalive`, or the version's default. */
+  keepaliveFor(upstream: UpstreamConf): number {
+    if (upstream.keepalive !== null) return upstream.keepalive
+    return !upstream.implicit && this.config.defaults.upstreamKeepaliveByDefault ? 32 : 0
+  }
+
+  /** An idle kept-alive connection to the peer, if one is cached. */
+  takeIdle(upstream: UpstreamConf, peer: string): Stream | null {
+    const list = this.idle.get(upstream)
+    if (!list) return null
+    const i = list.findIndex((e) => e.peer === peer && !e.stream.destroyed)
+    if (i < 0) return null
+    const [entry] = list.splice(i, 1)
+    entry.stream.removeAllListeners('data')
+    entry.stream.removeAllListeners('end')
+    entry.stream.removeAllListeners('close')
+    entry.stream.removeAllListeners('error')
+    return entry.stream
+  }
+
+  /** Keeps a finished upstream connection for reuse (the oldest goes when the cache is full). */
+  keepIdle(upstream: UpstreamConf, peer: string, stream: Stream): void {
+    const limit = this.keepaliveFor(upstream)
+    if (limit <= 0) return void stream.destroy()
+    const list = this.idle.get(upstream) ?? []
+    this.idle.set(upstream, list)
+    const entry = { peer, stream }
+    const forget = (): void => {
+      const i = list.indexOf(entry)
+      if (i >= 0) list.splice(i, 1)
+      stream.destroy()
+    }
+    stream.removeAllListeners('data')
+    stream.on('data', forget)
+    stream.once('end', forget)
+    stream.once('close', forget)
+    stream.on('error', forget)
+    list.push(entry)
+    while (list.length > limit) list.shift()?.stream.destroy()
   }
 
   /** Writes an error_log line to every target whose level lets it through. */
@@ -111,6 +154,7 @@ export class ProxyRuntime {
     const closing = this.listeners.splice(0).map((l) => l.close())
     for (const c of this.open) c.destroy()
     this.open.clear()
+    for (const list of this.idle.values()) for (const e of list.splice(0)) e.stream.destroy()
     await Promise.all(closing)
   }
 
