@@ -49,6 +49,9 @@ export interface EffectiveSettings {
   proxyPassRequestHeaders: boolean
   clientMaxBodySize: number
   proxyInterceptErrors: boolean
+  keepaliveRequests: number
+  clientHeaderTimeoutMs: number
+  clientBodyTimeoutMs: number
   recursiveErrorPages: boolean
   /** proxy_redirect rules in force; false for `off`, null for nginx's `default`. */
   proxyRedirect: Array<{ from: string; to: string | null }> | false | null
@@ -126,6 +129,9 @@ export function compileConfig(result: CheckResult): LabConfig | null {
       proxyPassRequestHeaders: nearest<boolean>('proxy_pass_request_headers') ?? true,
       clientMaxBodySize: nearest<number>('client_max_body_size') ?? 1024 * 1024,
       proxyInterceptErrors: nearest<boolean>('proxy_intercept_errors') ?? false,
+      keepaliveRequests: nearest<number>('keepalive_requests') ?? Number(table.get('keepalive_requests')?.[0]?.default ?? 1000),
+      clientHeaderTimeoutMs: time('client_header_timeout'),
+      clientBodyTimeoutMs: time('client_body_timeout'),
       recursiveErrorPages: nearest<boolean>('recursive_error_pages') ?? false,
       proxyRedirect: nearest<Array<{ from: string; to: string | null }> | false>('proxy_redirect') ?? null,
       addHeaders: nearest<AddHeaderSetting[]>('add_header') ?? [],

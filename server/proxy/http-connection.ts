@@ -11,7 +11,7 @@ import { proxyRequest } from './proxy-pass.ts'
 import { DEFAULT_LIMITS, parseRequestHead, type HeadError, type RequestHead } from './request-parser.ts'
 import { evaluate, type RequestState } from './request-vars.ts'
 import { clientHead } from './response-head.ts'
-import { findLocation, selectServer, type ServerChoice } from './router.ts'
+import { capturesOf, findLocation, selectServer, type ServerChoice } from './router.ts'
 import type { ProxyRuntime } from './runtime.ts'
 import { errorPage, hasErrorPage, wantsPadding, wireStatus } from './status.ts'
 import { serveStatic } from './static-file.ts'
@@ -45,6 +45,7 @@ export class HttpConnection {
   private requests = 0
   private closed = false
   private waitingForHead = true
+  private keepaliveWaiting = false
   /** The error logs of the last request, for what happens on the idle keep-alive connection. */
   private idleLogs: ErrorLogTarget[] | null = null
 
@@ -84,7 +85,39 @@ export class HttpConnection {
       this.closed = true
       this.timer?.cancel()
     })
-    this.armTimer(CLIENT_HEADER_TIMEOUT_MS, () => this.destroy())
+    const server = this.defaultServer()
+    this.armTimer(server?.settings.clientHeaderTimeoutMs ?? CLIENT_HEADER_TIMEOUT_MS, () => this.headerTimedOut())
+  }
+
+  /**
+   * client_header_timeout: a head that stopped half-way is dropped without an answer, logged
+   * at info and as a 408 in the access log; an idle connection just closes.
+   */
+  private headerTimedOut(): void {
+    const server = this.defaultServer()
+    if (this.pending.length === 0 || !server) return this.destroy()
+    const text = this.pending.toString('latin1')
+    const lines = text.split(/\r?\n/)
+    const requestLine = text.includes('\n') ? lines[0] : null
+    const host = lines.slice(1, -1).find((l) => /^host:/i.test(l))?.slice(5).trim() ?? null
+    const context: ErrorContext = { client: this.info.remoteAddress, server: server.serverNames[0]?.name ?? '' }
+    if (requestLine !== null) context.request = requestLine
+    if (host !== null) context.host = host
+    const logs = this.errorLogsOf(server.settings)
+    this.runtime.logError(logs, 'info', this.number, 'client timed out (110: Connection timed out)', 'reading client request headers', context)
+    const state = this.newState(this.fakeHead(requestLine), server.serverNames[0]?.name ?? '')
+    state.status = 408
+    this.writeAccessLog({ state, server, settings: server.settings, location: null, errorLogs: logs, keepalive: false })
+    this.stream.end()
+    this.destroy()
+  }
+
+  /** client_body_timeout: the request is dropped (408 in the access log), without an answer. */
+  bodyTimedOut(request: ActiveRequest): void {
+    request.state.status = 408
+    this.writeAccessLog(request)
+    this.stream.end()
+    this.destroy()
   }
 
   destroy(): void {
@@ -119,6 +152,12 @@ export class HttpConnection {
 
   private onData(chunk: Buffer): void {
     if (this.consumer) return this.consumer(chunk)
+    if (this.keepaliveWaiting) {
+      // A new request on a kept connection: its head now has client_header_timeout.
+      this.keepaliveWaiting = false
+      const server = this.defaultServer()
+      this.armTimer(server?.settings.clientHeaderTimeoutMs ?? CLIENT_HEADER_TIMEOUT_MS, () => this.headerTimedOut())
+    }
     this.pending = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk
     if (this.waitingForHead) this.tryHead()
   }
@@ -208,7 +247,7 @@ export class HttpConnection {
     trace({ type: 'server.selected', server: serverName, line: server.line, by: choice.by, host: head.host ?? '', time: clock.now(), connection: this.number })
     const state = this.newState(head, serverName)
     Object.assign(state.captures, choice.captures)
-    const keepalive = clientWantsKeepalive(head)
+    const keepalive = clientWantsKeepalive(head) && this.requests < server.settings.keepaliveRequests
     const base: ActiveRequest = { state, server, settings: server.settings, location: null, errorLogs: this.errorLogsOf(server.settings), keepalive }
 
     for (const line of head.invalidLines) {
@@ -216,7 +255,22 @@ export class HttpConnection {
     }
 
     // The server's own rewrite steps run before any location is chosen.
-    if (this.runRewrites(base, server.settings.rewrites)) return
+    if (this.runRewrites(base, server.settings.rewrites) === 'answered') return
+    this.findAndRun(base, 0)
+  }
+
+  /** Finds the location for the request's URI and runs it (again after `rewrite … last`). */
+  private findAndRun(base: ActiveRequest, cycles: number): void {
+    const { trace, clock } = this.runtime.options
+    const state = base.state
+    const head = state.head
+    const server = base.server
+    // A new location search makes the URI the location's again (nginx's r->valid_location).
+    state.uriChanged = false
+    if (cycles > 10) {
+      this.logErrorFor(base, 'error', `rewrite or internal redirection cycle while processing "${head.normalizedPath}"`, null)
+      return this.sendError(base, 500)
+    }
     const found = findLocation(server.locations, head.normalizedPath)
     if (found.kind === 'redirect') {
       const request = { ...base, settings: found.location.settings, location: found.location }
@@ -229,7 +283,9 @@ export class HttpConnection {
     const location = found.location
     Object.assign(state.captures, found.captures)
     trace({ type: 'location.matched', location: `${location.modifier ? location.modifier + ' ' : ''}${location.name}`, line: location.line, time: clock.now(), connection: this.number })
-    this.runLocation({ ...base, settings: location.settings, location, errorLogs: this.errorLogsOf(location.settings) })
+    const request: ActiveRequest = { ...base, settings: location.settings, location, errorLogs: this.errorLogsOf(location.settings) }
+    if (this.requests >= location.settings.keepaliveRequests) request.keepalive = false
+    this.runLocation(request, cycles)
   }
 
   private logInfo(request: ActiveRequest, message: string, action: string, serverName: string, choice: ServerChoice): void {
@@ -239,16 +295,44 @@ export class HttpConnection {
     this.runtime.logError(request.errorLogs, 'info', this.number, message, action, context)
   }
 
-  /** The rewrite module: `return` answers at once (set/if are evaluated in order). Returns whether it answered. */
-  private runRewrites(request: ActiveRequest, steps: RewriteStep[]): boolean {
+  /**
+   * The rewrite module's steps, in order: `set`, `return` (answers), `rewrite` (changes the
+   * URI; `last` and a changed URI at the end search the location again, `break` stays,
+   * `redirect`/`permanent` or a URL answer with 302/301), `break`.
+   */
+  private runRewrites(request: ActiveRequest, steps: RewriteStep[]): 'answered' | 'continue' | 'relocate' {
+    const state = request.state
+    let changed = false
     for (const step of steps) {
-      if ('set' in step) request.state.assigned.set(step.set.name, evaluate(step.set.value, request.state))
+      if ('set' in step) state.assigned.set(step.set.name, evaluate(step.set.value, state))
       else if ('return' in step) {
         this.sendReturn(request, step.return.status, step.return.text)
-        return true
-      } else if ('break' in step) return false
+        return 'answered'
+      } else if ('break' in step) return 'continue'
+      else if ('rewrite' in step) {
+        const { regex, replacement, flag } = step.rewrite
+        const m = regex.exec(state.head.normalizedPath)
+        if (!m) continue
+        Object.assign(state.captures, capturesOf(m))
+        const target = evaluate(replacement, state)
+        const q = target.indexOf('?')
+        const path = q < 0 ? target : target.slice(0, q)
+        const args = q < 0 ? state.head.args : target.slice(q + 1)
+        if (flag === 'redirect' || flag === 'permanent' || /^(https?:)?\/\//.test(target)) {
+          const status = flag === 'permanent' ? 301 : 302
+          const url = args && q < 0 ? `${path}?${args}` : target.endsWith('?') ? path : target
+          if (url.startsWith('/')) this.sendError(request, status, this.absoluteLocation(state, url))
+          else this.sendError(request, status, null, [['Location', url]])
+          return 'answered'
+        }
+        state.head = { ...state.head, path, normalizedPath: path, args, uri: args ? `${path}?${args}` : path }
+        state.uriChanged = true
+        changed = true
+        if (flag === 'last') return 'relocate'
+        if (flag === 'break') return 'continue'
+      }
     }
-    return false
+    return changed ? 'relocate' : 'continue'
   }
 
   /** An absolute URL for a redirect, as nginx builds it (absolute_redirect on). */
@@ -376,8 +460,10 @@ export class HttpConnection {
     return true
   }
 
-  private runLocation(request: ActiveRequest): void {
-    if (this.runRewrites(request, request.location?.settings.rewrites ?? [])) return
+  private runLocation(request: ActiveRequest, cycles = 0): void {
+    const outcome = this.runRewrites(request, request.location?.settings.rewrites ?? [])
+    if (outcome === 'answered') return
+    if (outcome === 'relocate') return this.findAndRun({ ...request, settings: request.server.settings, location: null }, cycles + 1)
     if (request.settings.proxyPass) return proxyRequest(this, request)
     serveStatic(this, request)
   }
@@ -414,6 +500,7 @@ export class HttpConnection {
     this.waitingForHead = true
     this.idleLogs = request.errorLogs
     this.armTimer(request.settings.keepaliveTimeoutMs, () => this.destroy())
+    this.keepaliveWaiting = true
     if (this.pending.length) queueMicrotask(() => this.tryHead())
   }
 

@@ -118,8 +118,7 @@ function tryPeer(conn: HttpConnection, request: ActiveRequest, target: Target, a
     settled = true
     socket.destroy()
     trace({ type: 'timeout', timer: 'proxy_connect_timeout', ms: settings.proxyConnectTimeoutMs, time: clock.now(), connection: conn.number })
-    conn.logErrorFor(request, 'error', 'upstream timed out (110: Connection timed out)', 'connecting to upstream', upstreamUrl)
-    failed(conn, request, target, attempt, peer, uri, body, 'timeout', 504)
+    failed(conn, request, target, attempt, peer, uri, body, 'timeout', 504, 'connecting to upstream', 'upstream timed out (110: Connection timed out)')
   })
   socket.once('error', (error: NodeJS.ErrnoException) => {
     if (settled) return
@@ -127,8 +126,7 @@ function tryPeer(conn: HttpConnection, request: ActiveRequest, target: Target, a
     connectTimer.cancel()
     const errno = error.code === 'ECONNREFUSED' ? '111: Connection refused' : error.code === 'EHOSTUNREACH' ? '113: No route to host' : error.code === 'ETIMEDOUT' ? '110: Connection timed out' : `${error.code}`
     trace({ type: 'upstream.connect', peer: peer.name, outcome: error.code === 'ECONNREFUSED' ? 'refused' : 'error', detail: errno, time: clock.now(), connection: conn.number })
-    conn.logErrorFor(request, 'error', `connect() failed (${errno})`, 'connecting to upstream', upstreamUrl)
-    failed(conn, request, target, attempt, peer, uri, body, 'error', 502)
+    failed(conn, request, target, attempt, peer, uri, body, 'error', 502, 'connecting to upstream', `connect() failed (${errno})`)
   })
   socket.once('connect', () => {
     if (settled) return
@@ -150,12 +148,20 @@ function failed(
   body: Buffer | null,
   kind: 'error' | 'timeout' | 'invalid_header',
   status: number,
+  action: string,
+  message: string | null,
 ): void {
   request.state.upstreamStatus.push(String(status))
   const upstreamUrl = `${target.scheme}://${peer.name}${uri}`
-  if (target.balancer.release(peer, true)) {
-    conn.logErrorFor(request, 'warn', 'upstream server temporarily disabled', 'connecting to upstream', upstreamUrl)
+  const logError = (): void => {
+    if (message !== null) conn.logErrorFor(request, 'error', message, action, upstreamUrl)
   }
+  // nginx frees the peer before logging a timeout, after logging any other failure.
+  if (kind !== 'timeout') logError()
+  if (target.balancer.release(peer, true)) {
+    conn.logErrorFor(request, 'warn', 'upstream server temporarily disabled', action, upstreamUrl)
+  }
+  if (kind === 'timeout') logError()
   const next = request.settings.proxyNextUpstream
   if (!next.includes('off') && next.includes(kind) && attempt.tries > 0 && !conn.isClosed) {
     return tryPeer(conn, request, target, attempt, uri, body)
@@ -188,8 +194,7 @@ function exchange(
     done = true
     socket.destroy()
     trace({ type: 'timeout', timer: 'proxy_read_timeout', ms: settings.proxyReadTimeoutMs, time: clock.now(), connection: conn.number })
-    conn.logErrorFor(request, 'error', 'upstream timed out (110: Connection timed out)', 'reading response header from upstream', upstreamUrl)
-    failed(conn, request, target, attempt, peer, uri, body, 'timeout', 504)
+    failed(conn, request, target, attempt, peer, uri, body, 'timeout', 504, 'reading response header from upstream', 'upstream timed out (110: Connection timed out)')
   })
   const onData = (chunk: Buffer): void => {
     if (done) return
@@ -201,8 +206,7 @@ function exchange(
     socket.off('data', onData)
     if (parsed.kind === 'invalid-header') {
       socket.destroy()
-      conn.logErrorFor(request, 'error', `upstream sent invalid header: "${parsed.shown}"`, 'reading response header from upstream', upstreamUrl)
-      return failed(conn, request, target, attempt, peer, uri, body, 'invalid_header', 502)
+      return failed(conn, request, target, attempt, peer, uri, body, 'invalid_header', 502, 'reading response header from upstream', `upstream sent invalid header: "${parsed.shown}"`)
     }
     if (parsed.kind === 'invalid') {
       // ngx_http_proxy_process_status_line: not HTTP, so an HTTP/0.9 answer, relayed raw.
@@ -219,8 +223,7 @@ function exchange(
     if (done) return
     done = true
     readTimer.cancel()
-    conn.logErrorFor(request, 'error', 'upstream prematurely closed connection', 'reading response header from upstream', upstreamUrl)
-    failed(conn, request, target, attempt, peer, uri, body, 'error', 502)
+    failed(conn, request, target, attempt, peer, uri, body, 'error', 502, 'reading response header from upstream', 'upstream prematurely closed connection')
   }
   socket.once('end', prematureClose)
   socket.once('close', prematureClose)

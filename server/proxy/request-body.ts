@@ -26,12 +26,17 @@ export function readRequestBody(conn: HttpConnection, request: ActiveRequest, do
     request.state.bytesSent += line.length
   }
   let received: Buffer = Buffer.alloc(0)
+  const clock = conn.runtime.options.clock
+  let timer = clock.after(request.settings.clientBodyTimeoutMs, () => conn.bodyTimedOut(request))
   const finish = (body: Buffer, rest: Buffer): void => {
+    timer.cancel()
     conn.takeInput(null)
     conn.returnInput(rest)
     done(body)
   }
   const onChunk = (chunk: Buffer): void => {
+    timer.cancel()
+    timer = clock.after(request.settings.clientBodyTimeoutMs, () => conn.bodyTimedOut(request))
     received = received.length ? Buffer.concat([received, chunk]) : chunk
     if (expected !== null) {
       if (received.length >= expected) finish(received.subarray(0, expected), received.subarray(expected))

@@ -41,6 +41,8 @@ export interface RequestState {
   bytesSent: number
   responseHeaders: Array<[string, string]>
   upstreamHeaders: Array<[string, string]>
+  /** Set when `rewrite` changed the URI (proxy_pass then sends it whole, its URI part ignored). */
+  uriChanged?: boolean
 }
 
 const compiled = new Map<string, CompiledValue>()

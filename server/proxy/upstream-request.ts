@@ -36,6 +36,10 @@ export function upstreamUri(settings: EffectiveSettings, location: LabLocation |
   const pass = settings.proxyPass
   const head = state.head
   if (pass?.dynamic) return dynamicUri ?? head.uri
+  if (state.uriChanged) {
+    const uri = escapeUri(head.normalizedPath)
+    return head.args ? `${uri}?${head.args}` : uri
+  }
   if (pass && pass.uri) {
     if (location && !location.regex && location.modifier !== '@') {
       const rest = state.head.normalizedPath.slice(location.name.length)
