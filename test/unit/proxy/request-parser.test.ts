@@ -42,7 +42,7 @@ describe('parseRequestHead', () => {
   it.each([
     ['GET /ws HTTP/1.1\r\n\r\n', 400, 'client sent HTTP/1.1 request without "Host" header'],
     ['get / HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'client sent invalid method'],
-    ['GET / HTTP/2.0\r\nHost: a\r\n\r\n', 505, 'client sent unsupported HTTP version'],
+    ['GET / HTTP/2.0\r\nHost: a\r\n\r\n', 505, 'client sent invalid version'],
     ['GET /../x HTTP/1.0\r\n\r\n', 400, 'client sent invalid request'],
     ['GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n', 400, 'client sent duplicate host header: "Host: b", previous value: "Host: a"'],
     [`GET /${'a'.repeat(9000)} HTTP/1.1\r\nHost: a\r\n\r\n`, 414, 'client sent too long URI'],
