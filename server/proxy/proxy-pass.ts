@@ -407,7 +407,21 @@ function relayBody(
   const writeOut = (framed: Buffer): void => {
     request.state.bodyBytesSent += framed.length
     request.state.bytesSent += framed.length
-    client.write(framed)
+    if (!client.write(framed) && !finished) {
+      // A client that does not read: stop reading the upstream (no unbounded buffering) and
+      // give it send_timeout to make room, as nginx does between two writes.
+      socket.pause()
+      const clock = conn.runtime.options.clock
+      const timer = clock.after(request.settings.sendTimeoutMs, () => {
+        conn.logErrorFor(request, 'info', 'client timed out (110: Connection timed out)', 'sending to client')
+        socket.destroy()
+        conn.destroy()
+      })
+      client.once('drain', () => {
+        timer.cancel()
+        socket.resume()
+      })
+    }
   }
   const send = (chunk: Buffer): void => {
     if (chunk.length === 0) return
