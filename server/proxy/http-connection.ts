@@ -170,6 +170,7 @@ export class HttpConnection {
     if (result.kind === 'error') return this.rejectHead(result.error)
     this.pending = this.pending.subarray(result.head.headLength)
     this.requests++
+    if (this.info.sslPort && !this.info.tls) return this.plainOnSslPort(result.head)
     this.handle(result.head)
   }
 
@@ -194,6 +195,18 @@ export class HttpConnection {
       keepalive: false,
     }
     this.sendError(request, error.status)
+  }
+
+  /** A plain HTTP request on a `listen … ssl` port: nginx's 497 (sent as 400), or its error_page. */
+  private plainOnSslPort(head: RequestHead): void {
+    const choice = selectServer(this.runtime.config, this.info.localAddress, this.info.localPort, head.host)
+    if (!choice) return this.destroy()
+    const server = choice.server
+    const serverName = server.serverNames.find((n) => n.kind !== 'regex')?.name ?? ''
+    const state = this.newState(head, serverName)
+    const request: ActiveRequest = { state, server, settings: server.settings, location: null, errorLogs: this.errorLogsOf(server.settings), keepalive: false }
+    this.logInfo(request, 'client sent plain HTTP request to HTTPS port', 'reading client request headers', serverName, choice)
+    this.sendError(request, 497)
   }
 
   private defaultServer(): LabServer | undefined {

@@ -3,15 +3,18 @@
  * lab gives it a virtual one where no socket the config names is ever opened (DESIGN.md).
  */
 import { createServer as createNetServer, connect as netConnect, type Socket } from 'node:net'
-import { createServer as createTlsServer, type TLSSocket } from 'node:tls'
-import type { Duplex } from 'node:stream'
+import { createSecureContext, TLSSocket } from 'node:tls'
+import { Duplex } from 'node:stream'
 
 export interface ConnectionInfo {
   remoteAddress: string
   remotePort: number
   localAddress: string
   localPort: number
+  /** Whether the connection speaks TLS. */
   tls: boolean
+  /** Whether it arrived on a `listen … ssl` port (a plain one there gets nginx's 497). */
+  sslPort: boolean
 }
 
 export interface ListenSpec {
@@ -40,24 +43,63 @@ export interface ProxyNetwork {
 
 const stripV4Mapped = (address: string | undefined): string => (address ?? '').replace(/^::ffff:/, '')
 
+/** The socket as a stream that first gives back the bytes already read from it. */
+function replayed(socket: Socket, first: Buffer): Duplex {
+  const duplex = new Duplex({
+    read: () => void socket.resume(),
+    write: (chunk: Buffer, _encoding, done) => void socket.write(chunk, done),
+    final: (done) => {
+      socket.end()
+      done()
+    },
+    destroy: (error, done) => {
+      socket.destroy()
+      done(error)
+    },
+  })
+  duplex.push(first)
+  socket.on('data', (chunk: Buffer) => {
+    if (!duplex.push(chunk)) socket.pause()
+  })
+  socket.on('end', () => duplex.push(null))
+  socket.on('close', () => duplex.destroy())
+  socket.on('error', (error) => duplex.destroy(error))
+  return duplex
+}
+
 /** The machine's own network. */
 export function realNetwork(): ProxyNetwork {
   return {
     listen(spec, onConnection) {
       return new Promise((resolve, reject) => {
-        const handle = (socket: Socket | TLSSocket, tls: boolean): void => {
+        const context = spec.tls ? createSecureContext({ cert: spec.tls.cert, key: spec.tls.key }) : null
+        const info = (socket: Socket, tls: boolean): ConnectionInfo => ({
+          remoteAddress: stripV4Mapped(socket.remoteAddress),
+          remotePort: socket.remotePort ?? 0,
+          localAddress: stripV4Mapped(socket.localAddress),
+          localPort: socket.localPort ?? spec.port,
+          tls,
+          sslPort: context !== null,
+        })
+        const server = createNetServer({ allowHalfOpen: true, pauseOnConnect: context !== null }, (socket) => {
           socket.setNoDelay(true)
-          onConnection(socket, {
-            remoteAddress: stripV4Mapped(socket.remoteAddress),
-            remotePort: socket.remotePort ?? 0,
-            localAddress: stripV4Mapped(socket.localAddress),
-            localPort: socket.localPort ?? spec.port,
-            tls,
+          if (!context) return onConnection(socket, info(socket, false))
+          // nginx looks at the first byte: a TLS handshake starts with 0x16, anything else is
+          // plain HTTP sent to an HTTPS port.
+          socket.once('data', (first: Buffer) => {
+            socket.pause()
+            if (first[0] === 0x16) {
+              const tls = new TLSSocket(replayed(socket, first), { isServer: true, secureContext: context })
+              tls.on('error', () => socket.destroy())
+              onConnection(tls, info(socket, true))
+            } else {
+              socket.unshift(first)
+              onConnection(socket, info(socket, false))
+              socket.resume()
+            }
           })
-        }
-        const server = spec.tls
-          ? createTlsServer({ cert: spec.tls.cert, key: spec.tls.key, allowHalfOpen: true }, (s) => handle(s, true))
-          : createNetServer({ allowHalfOpen: true }, (s) => handle(s, false))
+          socket.resume()
+        })
         server.once('error', reject)
         server.listen({ host: spec.host, port: spec.port, ipv6Only: spec.ipv6 }, () => {
           server.off('error', reject)
