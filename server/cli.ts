@@ -24,6 +24,7 @@ check options:
 serve options:
   --nginx-version V   as for check
   --trace             print every trace event (docs/trace-events.md) as a JSON line on stdout
+  --no-frame-inspection  pass tunnel bytes without decoding WebSocket frames for the trace
 
 \`check\` prints on stderr what \`nginx -t -p DIR/ -c FILE -e DIR/startup.log\` prints for the
 file and exits with its status: 0 when the test is successful, 1 when it failed.
@@ -69,7 +70,11 @@ async function serveCommand(args: string[], io: CliIo): Promise<number> {
     parsed = parseArgs({
       args,
       allowPositionals: true,
-      options: { trace: { type: 'boolean', default: false }, 'nginx-version': { type: 'string', default: DEFAULT_NGINX_VERSION } },
+      options: {
+        trace: { type: 'boolean', default: false },
+        'no-frame-inspection': { type: 'boolean', default: false },
+        'nginx-version': { type: 'string', default: DEFAULT_NGINX_VERSION },
+      },
     })
   } catch (error) {
     io.stderr(`upgrade-lab serve: ${(error as Error).message}\n`)
@@ -88,6 +93,7 @@ async function serveCommand(args: string[], io: CliIo): Promise<number> {
     running = await serve(parsed.positionals[0], {
       nginxVersion: parsed.values['nginx-version'],
       trace: parsed.values.trace,
+      inspectFrames: !parsed.values['no-frame-inspection'],
       stdout: io.stdout,
       stderr: io.stderr,
     })

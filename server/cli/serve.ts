@@ -19,6 +19,8 @@ import { DEFAULT_ACCESS_LOG } from '../nginx/after-http.ts'
 export interface ServeOptions {
   nginxVersion?: string
   trace?: boolean
+  /** Decode WebSocket frames passing through tunnels for the trace (on by default). */
+  inspectFrames?: boolean
   stdout?: (text: string) => void
   stderr?: (text: string) => void
   /** Where wildcard listens bind (127.0.0.1 by the contract). */
@@ -111,6 +113,7 @@ export async function serve(file: string, options: ServeOptions = {}): Promise<R
     },
     pid: process.pid,
     hostname: hostname(),
+    inspectFrames: options.inspectFrames ?? true,
   })
   await runtime.start()
   const addresses = runtime.listenSpecs().map(({ spec }) => `${spec.host === '0.0.0.0' ? bind : spec.host}:${spec.port}${spec.tls ? ' (ssl)' : ''}`)
