@@ -60,7 +60,7 @@ http {
     const running = await serve(join(dir, 'nginx.conf'), { stdout: () => {}, stderr: () => {} })
     if (!running) throw new Error('serve refused the config')
     try {
-      const ws = new WebSocket(`wss://127.0.0.1:${port}/chat`, { rejectUnauthorized: false, servername: 'lab.test' })
+      const ws = new WebSocket(`wss://127.0.0.1:${port}/chat`, { rejectUnauthorized: false })
       await once(ws, 'open')
       ws.send('hi')
       const [reply] = await once(ws, 'message')
