@@ -5,25 +5,18 @@
  */
 import { once } from 'node:events'
 import { createServer as createHttpServer } from 'node:http'
-import { connect, createServer, type AddressInfo } from 'node:net'
+import { connect, type AddressInfo } from 'node:net'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { WebSocketServer } from 'ws'
+import { freePort } from '../../support/runtime/ports.ts'
 import { serve } from '../../../server/cli/serve.ts'
 
 const CONNECTIONS = 10_000
 const PARALLEL = 64
 
-async function freePort(): Promise<number> {
-  const s = createServer().listen(0, '127.0.0.1')
-  await once(s, 'listening')
-  const port = (s.address() as AddressInfo).port
-  s.close()
-  await once(s, 'close')
-  return port
-}
 
 function activeHandles(): number {
   return (process as unknown as { _getActiveHandles(): unknown[] })._getActiveHandles().length

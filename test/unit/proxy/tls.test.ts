@@ -5,23 +5,16 @@
 import { once } from 'node:events'
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer as createHttpServer } from 'node:http'
-import { connect, createServer, type AddressInfo } from 'node:net'
+import { connect, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import WebSocket, { WebSocketServer } from 'ws'
+import { freePort } from '../../support/runtime/ports.ts'
 import { serve } from '../../../server/cli/serve.ts'
 
 const CERTS = join(import.meta.dirname, '../../fixtures/check/dir-ssl-ok')
 
-async function freePort(): Promise<number> {
-  const s = createServer().listen(0, '127.0.0.1')
-  await once(s, 'listening')
-  const port = (s.address() as AddressInfo).port
-  s.close()
-  await once(s, 'close')
-  return port
-}
 
 describe('listen … ssl', () => {
   it('serves wss with the configured certificate and answers plain HTTP with nginx\'s 400 page', async () => {
