@@ -3,12 +3,23 @@
  *
  * Config check: the median time to check the committed 2,000-line config (the editor
  * re-checks on every keystroke; goal < 10 ms), on the virtual host as the browser runs it.
+ *
+ * Proxy: `upgrade-lab serve` against real nginx on the same WebSocket config, upstream and load
+ * (proxy-bench.ts): throughput, echo latency, connections/s and memory per idle connection.
+ *
+ *   npm run bench [-- --only check|proxy|profile] [--window-ms N] [--profile] [--verbose]
+ *
+ * --profile also runs `upgrade-lab serve` (frame inspection on, then off) under
+ * `node --cpu-prof` through the 64 B throughput and connections/s loads, and prints the
+ * functions with the most self time in each window; `--only profile` runs just that.
  */
 import { cpus } from 'node:os'
+import { parseArgs } from 'node:util'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { check } from '../../server/nginx/index.ts'
+import { runProxyBench } from './proxy-bench.ts'
 
 const WARMUP = 30
 const RUNS = 200
@@ -35,5 +46,26 @@ function benchCheck(): void {
   console.log(`  median ${percentile(times, 50).toFixed(2)} ms   p90 ${percentile(times, 90).toFixed(2)} ms   min ${times[0].toFixed(2)} ms   goal < 10 ms`)
 }
 
+const { values } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    'window-ms': { type: 'string' },
+    profile: { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
+  },
+})
+const only = values.only
+if (only !== undefined && only !== 'check' && only !== 'proxy' && only !== 'profile') {
+  console.error(`bench: --only takes check, proxy or profile, not "${only}"`)
+  process.exit(2)
+}
+const windowMs = values['window-ms'] === undefined ? undefined : Number(values['window-ms'])
+if (windowMs !== undefined && !(windowMs >= 500 && windowMs <= 60_000)) {
+  console.error('bench: --window-ms takes a number of milliseconds from 500 to 60000')
+  process.exit(2)
+}
+
 console.log(`Upgrade Lab benchmarks — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}`)
-benchCheck()
+if (only === undefined || only === 'check') benchCheck()
+if (only === undefined || only === 'proxy') await runProxyBench({ windowMs, profile: values.profile, verbose: values.verbose })
+if (only === 'profile') await runProxyBench({ windowMs, profile: true, figures: false, verbose: values.verbose })
