@@ -32,10 +32,14 @@ export class FrameDecoder {
   private headerHave = 0
   private headerNeed = 2
   private payloadLeft = 0
-  private preview: Buffer[] = []
+  /** One preview buffer per decoder, reused for every frame (no allocation per frame). */
+  private readonly preview = Buffer.alloc(PREVIEW_BYTES)
   private previewHave = 0
-  private mask: Buffer | null = null
+  private readonly mask = Buffer.alloc(4)
+  private masked = false
   private maskOffset = 0
+  /** Binary payloads have no text preview, so their bytes are only counted. */
+  private wantPreview = false
   private current: Omit<DecodedFrame, 'preview' | 'truncated'> | null = null
   /** Set when the stream stops looking like WebSocket frames; decoding then stops. */
   broken = false
@@ -54,12 +58,14 @@ export class FrameDecoder {
         if (!this.readHeader()) continue
       }
       const take = Math.min(this.payloadLeft, chunk.length - offset)
-      if (this.previewHave < PREVIEW_BYTES && take > 0) {
+      if (this.wantPreview && this.previewHave < PREVIEW_BYTES && take > 0) {
         const keep = Math.min(take, PREVIEW_BYTES - this.previewHave)
-        this.preview.push(this.unmask(chunk.subarray(offset, offset + keep)))
+        for (let i = 0; i < keep; i++) {
+          const byte = chunk[offset + i]
+          this.preview[this.previewHave + i] = this.masked ? byte ^ this.mask[(this.maskOffset + i) & 3] : byte
+        }
         this.previewHave += keep
-      } else {
-        this.maskOffset += take
+        this.maskOffset += keep
       }
       this.payloadLeft -= take
       offset += take
@@ -94,34 +100,28 @@ export class FrameDecoder {
       this.broken = true
       return false
     }
-    this.mask = masked ? Buffer.from(this.header.subarray(2 + extended, 6 + extended)) : null
+    this.masked = masked
+    if (masked) this.header.copy(this.mask, 0, 2 + extended, 6 + extended)
     this.maskOffset = 0
     this.current = { fin: (b0 & 0x80) !== 0, opcode, kind: OPCODES[opcode], masked, length }
     this.payloadLeft = length
-    this.preview = []
     this.previewHave = 0
+    this.wantPreview = opcode !== 0x2
     if (length === 0) this.finish()
     return this.current !== null || length === 0
-  }
-
-  private unmask(bytes: Buffer): Buffer {
-    if (!this.mask) return bytes
-    const out = Buffer.allocUnsafe(bytes.length)
-    for (let i = 0; i < bytes.length; i++) out[i] = bytes[i] ^ this.mask[(this.maskOffset + i) & 3]
-    this.maskOffset += bytes.length
-    return out
   }
 
   private finish(): void {
     const frame = this.current
     if (!frame) return
-    const payload = Buffer.concat(this.preview)
-    const decoded: DecodedFrame = { ...frame, preview: '', truncated: frame.length > this.previewHave }
-    if (frame.opcode === 0x8 && payload.length >= 2) {
-      decoded.closeCode = payload.readUInt16BE(0)
-      decoded.closeReason = payload.subarray(2).toString('utf8')
-    } else if (frame.opcode !== 0x2) {
-      decoded.preview = payload.toString('utf8')
+    const decoded = frame as DecodedFrame
+    decoded.preview = ''
+    decoded.truncated = frame.length > this.previewHave
+    if (frame.opcode === 0x8 && this.previewHave >= 2) {
+      decoded.closeCode = this.preview.readUInt16BE(0)
+      decoded.closeReason = this.preview.toString('utf8', 2, this.previewHave)
+    } else if (this.wantPreview) {
+      decoded.preview = this.preview.toString('utf8', 0, this.previewHave)
     }
     this.current = null
     this.headerHave = 0
