@@ -210,7 +210,7 @@ export class HttpConnection {
   }
 
   private defaultServer(): LabServer | undefined {
-    return selectServer(this.runtime.config, this.info.localAddress, this.info.localPort, null)?.server
+    return this.runtime.defaultServerFor(this.info.localAddress, this.info.localPort)
   }
 
   private fakeHead(requestLine: string | null): RequestHead {
@@ -233,7 +233,7 @@ export class HttpConnection {
       nowMs: () => clock.now(),
       captures: {},
       assigned: new Map(),
-      maps: new Map(config.maps.map((m) => [m.variable, m])),
+      maps: this.runtime.maps,
       proxyHost: '',
       proxyPort: '',
       upstreamAddr: [],

@@ -4,7 +4,8 @@
  * counter, log targets), and hands each client connection to an HttpConnection.
  */
 import type { LabConfig, LabServer } from '../nginx/compile.ts'
-import type { UpstreamConf } from '../nginx/conf.ts'
+import type { MapConf, UpstreamConf } from '../nginx/conf.ts'
+import { selectServer } from './router.ts'
 import { Balancer } from './balancer.ts'
 import type { Clock } from './clock.ts'
 import { HttpConnection } from './http-connection.ts'
@@ -44,10 +45,23 @@ export class ProxyRuntime {
   /** Idle upstream connections kept by `keepalive` (ngx_http_upstream_keepalive_module). */
   private readonly idle = new Map<UpstreamConf, Array<{ peer: string; stream: Stream }>>()
 
-  constructor(readonly options: RuntimeOptions) {}
+  constructor(readonly options: RuntimeOptions) {
+    this.maps = new Map(options.config.maps.map((m) => [m.variable, m]))
+  }
 
   get config(): LabConfig {
     return this.options.config
+  }
+
+  /** The config's maps by output variable, built once. */
+  readonly maps: ReadonlyMap<string, MapConf>
+  private readonly defaults = new Map<string, LabServer | undefined>()
+
+  /** The default server of a listening address (cached: it only depends on the config). */
+  defaultServerFor(localAddress: string, localPort: number): LabServer | undefined {
+    const key = `${localAddress}:${localPort}`
+    if (!this.defaults.has(key)) this.defaults.set(key, selectServer(this.config, localAddress, localPort, null)?.server)
+    return this.defaults.get(key)
   }
 
   /** nginx numbers client and upstream connections from one counter (`*N` in the error log). */
