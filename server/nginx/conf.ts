@@ -118,6 +118,8 @@ export interface UpstreamConf {
   port: number | null
   /** `proxy_pass` names whose host part must resolve (implicit upstreams). */
   noResolve: boolean
+  /** The proxy_pass URL named no port (nginx's no_port), for its "may not have port" checks. */
+  noPortFlag?: boolean
 }
 
 export interface MapEntryConf {

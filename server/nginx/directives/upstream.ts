@@ -79,12 +79,6 @@ export function addUpstream(
   return entry
 }
 
-declare module '../conf.ts' {
-  interface UpstreamConf {
-    noPortFlag?: boolean
-  }
-}
-
 const upstream: Handler = (cx) => {
   const entry = addUpstream(cx, cx.values[0], null, true)
   if (typeof entry === 'string') return entry === '' ? HANDLED : cx.error(entry, 1, 'UL_DUPLICATE')
