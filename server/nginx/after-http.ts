@@ -18,7 +18,7 @@ export const DEFAULT_ACCESS_LOG = '/var/log/nginx/access.log'
 export function closeHttpBlock(cx: DirectiveContext, http: HttpState): void {
   const analyzer = cx.analyzer
   const emerg = (message: string, nginxLine: number | null, range: Range, file = cx.file): void =>
-    analyzer.report('emerg', nginxLine === null ? 'UL_INVALID_VALUE' : 'UL_INVALID_VALUE', message, file, nginxLine, range)
+    analyzer.report('emerg', 'UL_INVALID_VALUE', message, file, nginxLine, range)
 
   // ngx_http_log_module merge: a block chain without access_log gets the default file.
   if (!http.level.settings.has('access_log') && needsDefaultAccessLog(http)) {

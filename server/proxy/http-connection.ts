@@ -11,9 +11,9 @@ import { proxyRequest } from './proxy-pass.ts'
 import { DEFAULT_LIMITS, parseRequestHead, type HeadError, type RequestHead } from './request-parser.ts'
 import { evaluate, type RequestState } from './request-vars.ts'
 import { clientHead } from './response-head.ts'
-import { capturesOf, findLocation, selectServer, type ServerChoice } from './router.ts'
+import { capturesOf, findLocation, selectServer } from './router.ts'
 import type { ProxyRuntime } from './runtime.ts'
-import { errorPage, hasErrorPage, wantsPadding, wireStatus } from './status.ts'
+import { errorPage, hasErrorPage, statusText, wantsPadding, wireStatus } from './status.ts'
 import { serveStatic } from './static-file.ts'
 
 const CLIENT_HEADER_TIMEOUT_MS = 60_000
@@ -205,7 +205,7 @@ export class HttpConnection {
     const serverName = server.serverNames.find((n) => n.kind !== 'regex')?.name ?? ''
     const state = this.newState(head, serverName)
     const request: ActiveRequest = { state, server, settings: server.settings, location: null, errorLogs: this.errorLogsOf(server.settings), keepalive: false }
-    this.logInfo(request, 'client sent plain HTTP request to HTTPS port', 'reading client request headers', serverName, choice)
+    this.logInfo(request, 'client sent plain HTTP request to HTTPS port', 'reading client request headers', serverName)
     this.sendError(request, 497)
   }
 
@@ -221,7 +221,8 @@ export class HttpConnection {
   }
 
   newState(head: RequestHead, serverName: string): RequestState {
-    const { clock, config, pid, hostname } = { ...this.runtime.options, config: this.runtime.config }
+    const { clock, pid, hostname } = this.runtime.options
+    const config = this.runtime.config
     return {
       head,
       connection: { ...this.info, number: this.number, requests: this.requests },
@@ -264,7 +265,7 @@ export class HttpConnection {
     const base: ActiveRequest = { state, server, settings: server.settings, location: null, errorLogs: this.errorLogsOf(server.settings), keepalive }
 
     for (const line of head.invalidLines) {
-      this.logInfo(base, `client sent invalid header line: "${line}"`, 'reading client request headers', serverName, choice)
+      this.logInfo(base, `client sent invalid header line: "${line}"`, 'reading client request headers', serverName)
     }
 
     // The server's own rewrite steps run before any location is chosen.
@@ -301,8 +302,7 @@ export class HttpConnection {
     this.runLocation(request, cycles)
   }
 
-  private logInfo(request: ActiveRequest, message: string, action: string, serverName: string, choice: ServerChoice): void {
-    void choice
+  private logInfo(request: ActiveRequest, message: string, action: string, serverName: string): void {
     const context: ErrorContext = { client: this.info.remoteAddress, server: serverName, request: request.state.head.requestLine }
     if (request.state.head.hostHeader !== null) context.host = request.state.head.hostHeader
     this.runtime.logError(request.errorLogs, 'info', this.number, message, action, context)
@@ -557,7 +557,6 @@ export function headerOf(head: RequestHead, name: string): string | undefined {
   return head.headers.find(([n]) => n.toLowerCase() === name)?.[1]
 }
 
-import { statusText } from './status.ts'
 
 export function statusLineFor(status: number): string {
   return statusText(status)

@@ -51,7 +51,7 @@ function resolveTarget(conn: HttpConnection, request: ActiveRequest): Target | n
       conn.sendError(request, 502)
       return null
     }
-    upstream = adHocUpstream(upstreams, host, port)
+    upstream = adHocUpstream(conn, upstreams, host, port)
   }
   return {
     balancer: conn.runtime.balancerFor(upstream),
@@ -63,10 +63,18 @@ function resolveTarget(conn: HttpConnection, request: ActiveRequest): Target | n
   }
 }
 
+/** Ad-hoc groups per runtime, so a variable address keeps one balancer instead of one per request. */
+const adHocGroups = new WeakMap<object, Map<string, UpstreamConf>>()
+
 /** A one-peer group for a literal address built from variables. */
-function adHocUpstream(upstreams: UpstreamConf[], host: string, port: number): UpstreamConf {
+function adHocUpstream(conn: HttpConnection, upstreams: UpstreamConf[], host: string, port: number): UpstreamConf {
+  let groups = adHocGroups.get(conn.runtime)
+  if (!groups) adHocGroups.set(conn.runtime, (groups = new Map()))
+  const key = `${host}:${port}`
+  const known = groups.get(key)
+  if (known) return known
   const template = upstreams[0]
-  return {
+  const group: UpstreamConf = {
     ...(template ?? ({} as UpstreamConf)),
     name: host,
     implicit: true,
@@ -75,6 +83,8 @@ function adHocUpstream(upstreams: UpstreamConf[], host: string, port: number): U
     balancer: { kind: 'round-robin' },
     keepalive: null,
   }
+  groups.set(key, group)
+  return group
 }
 
 export function proxyRequest(conn: HttpConnection, request: ActiveRequest): void {
