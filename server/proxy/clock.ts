@@ -5,6 +5,8 @@
 
 export interface Timer {
   cancel(): void
+  /** Starts the same wait again from now (cheaper than cancelling and making a new timer). */
+  restart(): void
 }
 
 export interface Clock {
@@ -16,13 +18,30 @@ export interface Clock {
   readonly scale: number
 }
 
+/** A Node timer that does not keep the process alive. */
+class NodeTimer implements Timer {
+  private readonly handle: NodeJS.Timeout
+  private cancelled = false
+
+  constructor(realMs: number, fn: () => void) {
+    this.handle = setTimeout(fn, realMs)
+    this.handle.unref()
+  }
+
+  cancel(): void {
+    this.cancelled = true
+    clearTimeout(this.handle)
+  }
+
+  restart(): void {
+    // refresh() would bring a cleared Node timer back.
+    if (!this.cancelled) this.handle.refresh()
+  }
+}
+
 export const systemClock: Clock = {
   now: () => Date.now(),
-  after(ms, fn) {
-    const handle = setTimeout(fn, ms)
-    handle.unref?.()
-    return { cancel: () => clearTimeout(handle) }
-  },
+  after: (ms, fn) => new NodeTimer(ms, fn),
   scale: 1,
 }
 
@@ -31,11 +50,7 @@ export function scaledClock(scale: number): Clock {
   const start = Date.now()
   return {
     now: () => start + (Date.now() - start) * scale,
-    after(ms, fn) {
-      const handle = setTimeout(fn, ms / scale)
-      handle.unref?.()
-      return { cancel: () => clearTimeout(handle) }
-    },
+    after: (ms, fn) => new NodeTimer(ms / scale, fn),
     scale,
   }
 }

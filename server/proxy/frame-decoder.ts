@@ -26,16 +26,21 @@ export interface DecodedFrame {
 }
 
 const PREVIEW_BYTES = 125
+const HEADER_BYTES = 14
+const MASK_AT = HEADER_BYTES
+const PREVIEW_AT = MASK_AT + 4
 
 export class FrameDecoder {
-  private header = Buffer.alloc(14)
+  /**
+   * One buffer per decoder, reused for every frame (no allocation per frame): the header as it
+   * arrives, then the masking key, then the payload's preview.
+   */
+  // allocUnsafe: a slice of Node's shared pool (every byte is written before it is read).
+  private readonly bytes = Buffer.allocUnsafe(PREVIEW_AT + PREVIEW_BYTES)
   private headerHave = 0
   private headerNeed = 2
   private payloadLeft = 0
-  /** One preview buffer per decoder, reused for every frame (no allocation per frame). */
-  private readonly preview = Buffer.alloc(PREVIEW_BYTES)
   private previewHave = 0
-  private readonly mask = Buffer.alloc(4)
   private masked = false
   private maskOffset = 0
   /** Binary payloads have no text preview, so their bytes are only counted. */
@@ -51,7 +56,7 @@ export class FrameDecoder {
     while (offset < chunk.length && !this.broken) {
       if (!this.current) {
         const take = Math.min(this.headerNeed - this.headerHave, chunk.length - offset)
-        chunk.copy(this.header, this.headerHave, offset, offset + take)
+        chunk.copy(this.bytes, this.headerHave, offset, offset + take)
         this.headerHave += take
         offset += take
         if (this.headerHave < this.headerNeed) return
@@ -62,7 +67,7 @@ export class FrameDecoder {
         const keep = Math.min(take, PREVIEW_BYTES - this.previewHave)
         for (let i = 0; i < keep; i++) {
           const byte = chunk[offset + i]
-          this.preview[this.previewHave + i] = this.masked ? byte ^ this.mask[(this.maskOffset + i) & 3] : byte
+          this.bytes[PREVIEW_AT + this.previewHave + i] = this.masked ? byte ^ this.bytes[MASK_AT + ((this.maskOffset + i) & 3)] : byte
         }
         this.previewHave += keep
         this.maskOffset += keep
@@ -75,8 +80,8 @@ export class FrameDecoder {
 
   /** Parses the header once enough bytes are in; false when more header bytes are needed. */
   private readHeader(): boolean {
-    const b0 = this.header[0]
-    const b1 = this.header[1]
+    const b0 = this.bytes[0]
+    const b1 = this.bytes[1]
     const masked = (b1 & 0x80) !== 0
     const short = b1 & 0x7f
     const extended = short === 126 ? 2 : short === 127 ? 8 : 0
@@ -86,9 +91,9 @@ export class FrameDecoder {
       return false
     }
     let length = short
-    if (extended === 2) length = this.header.readUInt16BE(2)
+    if (extended === 2) length = this.bytes.readUInt16BE(2)
     else if (extended === 8) {
-      const big = this.header.readBigUInt64BE(2)
+      const big = this.bytes.readBigUInt64BE(2)
       if (big > BigInt(Number.MAX_SAFE_INTEGER)) {
         this.broken = true
         return false
@@ -101,7 +106,7 @@ export class FrameDecoder {
       return false
     }
     this.masked = masked
-    if (masked) this.header.copy(this.mask, 0, 2 + extended, 6 + extended)
+    if (masked) this.bytes.copy(this.bytes, MASK_AT, 2 + extended, 6 + extended)
     this.maskOffset = 0
     this.current = { fin: (b0 & 0x80) !== 0, opcode, kind: OPCODES[opcode], masked, length }
     this.payloadLeft = length
@@ -118,10 +123,10 @@ export class FrameDecoder {
     decoded.preview = ''
     decoded.truncated = frame.length > this.previewHave
     if (frame.opcode === 0x8 && this.previewHave >= 2) {
-      decoded.closeCode = this.preview.readUInt16BE(0)
-      decoded.closeReason = this.preview.toString('utf8', 2, this.previewHave)
+      decoded.closeCode = this.bytes.readUInt16BE(PREVIEW_AT)
+      decoded.closeReason = this.bytes.toString('utf8', PREVIEW_AT + 2, PREVIEW_AT + this.previewHave)
     } else if (this.wantPreview) {
-      decoded.preview = this.preview.toString('utf8', 0, this.previewHave)
+      decoded.preview = this.bytes.toString('utf8', PREVIEW_AT, PREVIEW_AT + this.previewHave)
     }
     this.current = null
     this.headerHave = 0

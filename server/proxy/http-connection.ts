@@ -17,6 +17,8 @@ import { errorPage, hasErrorPage, statusText, wantsPadding, wireStatus } from '.
 import { serveStatic } from './static-file.ts'
 
 const CLIENT_HEADER_TIMEOUT_MS = 60_000
+/** No bytes pending (one shared empty buffer, not one per connection). */
+const EMPTY = Buffer.alloc(0)
 
 /** The HTTP date of response headers. */
 export function httpDate(ms: number): string {
@@ -38,7 +40,7 @@ export interface ActiveRequest {
 }
 
 export class HttpConnection {
-  private pending: Buffer = Buffer.alloc(0)
+  private pending: Buffer = EMPTY
   private timer: Timer | null = null
   /** Receives the client's bytes while a request owns the connection (body, tunnel). */
   private consumer: ((chunk: Buffer) => void) | null = null
@@ -83,7 +85,7 @@ export class HttpConnection {
     })
     this.stream.on('close', () => {
       this.closed = true
-      this.timer?.cancel()
+      this.cancelTimer()
     })
     const server = this.defaultServer()
     this.armTimer(server?.settings.clientHeaderTimeoutMs ?? CLIENT_HEADER_TIMEOUT_MS, () => this.headerTimedOut())
@@ -123,7 +125,7 @@ export class HttpConnection {
   destroy(): void {
     if (this.closed) return
     this.closed = true
-    this.timer?.cancel()
+    this.cancelTimer()
     this.stream.destroy()
     this.runtime.options.trace({ type: 'connection.closed', time: this.runtime.options.clock.now(), connection: this.number })
   }
@@ -137,17 +139,22 @@ export class HttpConnection {
     this.timer = this.runtime.options.clock.after(ms, fn)
   }
 
+  private cancelTimer(): void {
+    this.timer?.cancel()
+    this.timer = null
+  }
+
   /** Lets a request read the client's bytes (request body, upgraded tunnel). */
   takeInput(consumer: ((chunk: Buffer) => void) | null): Buffer {
     this.consumer = consumer
     const rest = this.pending
-    this.pending = Buffer.alloc(0)
+    this.pending = EMPTY
     return rest
   }
 
   /** Gives back bytes a request read past its end (the next pipelined request). */
   returnInput(rest: Buffer): void {
-    this.pending = rest.length ? Buffer.from(rest) : Buffer.alloc(0)
+    this.pending = rest.length ? Buffer.from(rest) : EMPTY
   }
 
   private onData(chunk: Buffer): void {
@@ -166,9 +173,10 @@ export class HttpConnection {
     const result = parseRequestHead(this.pending.toString('latin1'), DEFAULT_LIMITS)
     if (result.kind === 'incomplete') return
     this.waitingForHead = false
-    this.timer?.cancel()
+    this.cancelTimer()
     if (result.kind === 'error') return this.rejectHead(result.error)
-    this.pending = this.pending.subarray(result.head.headLength)
+    // What follows the head (a body, pipelined requests), without keeping the head's bytes.
+    this.pending = result.head.headLength < this.pending.length ? this.pending.subarray(result.head.headLength) : EMPTY
     this.requests++
     if (this.info.sslPort && !this.info.tls) return this.plainOnSslPort(result.head)
     this.handle(result.head)
@@ -501,7 +509,7 @@ export class HttpConnection {
     this.writeAccessLog(request)
     if (streamClosedBy) {
       this.closed = true
-      this.timer?.cancel()
+      this.cancelTimer()
       return
     }
     if (!request.keepalive || this.closed) {

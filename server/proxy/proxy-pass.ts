@@ -223,7 +223,7 @@ function exchange(
       conn.logErrorFor(request, 'error', 'upstream sent no valid HTTP/1.0 header', 'reading response header from upstream', upstreamUrl)
       request.state.upstreamStatus.push('200')
       request.state.status = 9
-      const release = (): void => void target.balancer.release(peer, false)
+      const release = releaser(target.balancer, peer)
       return relayBody(conn, request, socket, null, false, false, false, data, false, release)
     }
     respond(conn, request, target, peer, socket, parsed.head, data.subarray(parsed.head.headLength), upstreamUrl)
@@ -278,7 +278,7 @@ function respond(
   const chunkedToClient = !upgrade && !unsolicited101 && !noBody && !lengthKnown && clientHttp11
   if (!upgrade && !noBody && !lengthKnown && !clientHttp11) request.keepalive = false
   // The peer stays busy (least_conn counts it) until the request is over.
-  const release = (): void => void target.balancer.release(peer, false)
+  const release = releaser(target.balancer, peer)
   // u->keepalive: an HTTP/1.1 answer without `Connection: close`, read to its end, not upgraded.
   const reusable =
     head.major === 1 && head.minor >= 1 && head.status !== 101 &&
@@ -312,44 +312,59 @@ function respond(
   request.state.bytesSent += headBytes.length
   if (!unsolicited101) conn.stream.write(headBytes)
 
-  if (upgrade) {
-    if (rest.length) conn.stream.write(rest)
-    const pendingFromClient = conn.takeInput(null)
-    if (pendingFromClient.length) socket.write(pendingFromClient)
-    conn.stream.removeAllListeners('data')
-    socket.removeAllListeners('end')
-    socket.removeAllListeners('close')
-    socket.removeAllListeners('error')
-    return runTunnel(
-      {
-        client: conn.stream,
-        upstream: socket,
-        clock,
-        connection: conn.number,
-        readTimeoutMs: settings.proxyReadTimeoutMs,
-        sendTimeoutMs: settings.sendTimeoutMs,
-        proxySendTimeoutMs: settings.proxySendTimeoutMs,
-        trace,
-        inspectFrames: runtime.options.inspectFrames ?? true,
-      },
-      (result) => {
-        request.state.bodyBytesSent = result.bytesToClient + rest.length
-        request.state.bytesSent += result.bytesToClient + rest.length
-        if (result.by === 'timeout') {
-          const who = result.timer === 'send_timeout' ? 'client' : 'upstream'
-          conn.logErrorFor(request, 'info', `${who} timed out (110: Connection timed out)`, 'proxying upgraded connection', upstreamUrl)
-        }
-        request.keepalive = false
-        release()
-        conn.finish(request, 'tunnel')
-      },
-    )
-  }
+  if (upgrade) return openTunnel(conn, request, socket, rest, release, upstreamUrl)
 
   if (unsolicited101) {
     socket.once('end', () => conn.stream.write(headBytes))
   }
   relayBody(conn, request, socket, passed.contentLength, passed.chunked, noBody, chunkedToClient, rest, unsolicited101, release, keep)
+}
+
+/** Frees the peer once the request is over (made apart, so it holds nothing else alive). */
+function releaser(balancer: Balancer, peer: Peer): () => void {
+  return () => void balancer.release(peer, false)
+}
+
+/**
+ * A 101 the client asked for: what already arrived either way goes through first, then the
+ * tunnel copies both ways until one side closes. Only what the access and error logs need
+ * stays referenced for the tunnel's lifetime.
+ */
+function openTunnel(conn: HttpConnection, request: ActiveRequest, socket: Stream, rest: Buffer, release: () => void, upstreamUrl: string): void {
+  const { runtime } = conn
+  const settings = request.settings
+  const restLength = rest.length
+  if (restLength) conn.stream.write(rest)
+  const pendingFromClient = conn.takeInput(null)
+  if (pendingFromClient.length) socket.write(pendingFromClient)
+  conn.stream.removeAllListeners('data')
+  socket.removeAllListeners('end')
+  socket.removeAllListeners('close')
+  socket.removeAllListeners('error')
+  runTunnel(
+    {
+      client: conn.stream,
+      upstream: socket,
+      clock: runtime.options.clock,
+      connection: conn.number,
+      readTimeoutMs: settings.proxyReadTimeoutMs,
+      sendTimeoutMs: settings.sendTimeoutMs,
+      proxySendTimeoutMs: settings.proxySendTimeoutMs,
+      trace: runtime.options.trace,
+      inspectFrames: runtime.options.inspectFrames ?? true,
+    },
+    (result) => {
+      request.state.bodyBytesSent = result.bytesToClient + restLength
+      request.state.bytesSent += result.bytesToClient + restLength
+      if (result.by === 'timeout') {
+        const who = result.timer === 'send_timeout' ? 'client' : 'upstream'
+        conn.logErrorFor(request, 'info', `${who} timed out (110: Connection timed out)`, 'proxying upgraded connection', upstreamUrl)
+      }
+      request.keepalive = false
+      release()
+      conn.finish(request, 'tunnel')
+    },
+  )
 }
 
 /**

@@ -71,8 +71,18 @@ export function evaluate(text: string, state: RequestState): string {
   return out
 }
 
+/** Header names as variable suffixes (`X-Real-IP` → `x_real_ip`), worked out once per header list. */
+const variableNames = new WeakMap<Array<[string, string]>, string[]>()
+
 function headerValues(headers: Array<[string, string]>, name: string): string[] {
-  return headers.filter(([n]) => n.toLowerCase().replace(/-/g, '_') === name).map(([, v]) => v)
+  let names = variableNames.get(headers)
+  if (!names) {
+    names = headers.map(([n]) => n.toLowerCase().replaceAll('-', '_'))
+    variableNames.set(headers, names)
+  }
+  const values: string[] = []
+  for (let i = 0; i < names.length; i++) if (names[i] === name) values.push(headers[i][1])
+  return values
 }
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0')

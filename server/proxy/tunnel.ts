@@ -38,22 +38,30 @@ export function runTunnel(options: TunnelOptions, onEnd: (result: TunnelResult) 
   let bytesToClient = 0
   let bytesToUpstream = 0
   let done = false
-  let idle: Timer | null = null
   let clientBlocked: Timer | null = null
   let upstreamBlocked: Timer | null = null
   const started = clock.now()
+  // proxy_read_timeout: restarted by traffic either way.
+  const idle: Timer = clock.after(options.readTimeoutMs, () => {
+    trace({ type: 'timeout', timer: 'proxy_read_timeout', ms: options.readTimeoutMs, time: clock.now(), connection })
+    finish('timeout', 'proxy_read_timeout')
+  })
 
-  const frameTrace = (direction: 'client-to-upstream' | 'upstream-to-client'): FrameDecoder | null =>
-    options.inspectFrames
-      ? new FrameDecoder((frame) => trace({ type: 'frame', direction, time: clock.now(), connection, ...frame }))
-      : null
-  const fromClient = frameTrace('client-to-upstream')
-  const fromUpstream = frameTrace('upstream-to-client')
+  // Decoders are made on a direction's first bytes: an idle tunnel holds none.
+  let fromClient: FrameDecoder | null = null
+  let fromUpstream: FrameDecoder | null = null
+  const decoderFor = (toClient: boolean): FrameDecoder | null => {
+    if (!options.inspectFrames) return null
+    if (toClient) return (fromUpstream ??= frameDecoder('upstream-to-client'))
+    return (fromClient ??= frameDecoder('client-to-upstream'))
+  }
+  const frameDecoder = (direction: 'client-to-upstream' | 'upstream-to-client'): FrameDecoder =>
+    new FrameDecoder((frame) => trace({ type: 'frame', direction, time: clock.now(), connection, ...frame }))
 
   const finish = (by: TunnelEnd, timer?: TunnelResult['timer']): void => {
     if (done) return
     done = true
-    idle?.cancel()
+    idle.cancel()
     clientBlocked?.cancel()
     upstreamBlocked?.cancel()
     if (by === 'timeout') {
@@ -75,20 +83,12 @@ export function runTunnel(options: TunnelOptions, onEnd: (result: TunnelResult) 
     onEnd({ by, timer, bytesToClient, bytesToUpstream })
   }
 
-  const armIdle = (): void => {
-    idle?.cancel()
-    idle = clock.after(options.readTimeoutMs, () => {
-      trace({ type: 'timeout', timer: 'proxy_read_timeout', ms: options.readTimeoutMs, time: clock.now(), connection })
-      finish('timeout', 'proxy_read_timeout')
-    })
-  }
-
-  const forward = (from: Stream, to: Stream, decoder: FrameDecoder | null, toClient: boolean) => (chunk: Buffer) => {
+  const forward = (from: Stream, to: Stream, toClient: boolean) => (chunk: Buffer) => {
     if (done) return
-    decoder?.push(chunk)
+    decoderFor(toClient)?.push(chunk)
     if (toClient) bytesToClient += chunk.length
     else bytesToUpstream += chunk.length
-    armIdle()
+    idle.restart()
     if (!to.write(chunk)) {
       // The receiver is not reading: stop reading the sender (no unbounded buffering) and
       // start the send timer nginx would have on that side.
@@ -108,8 +108,8 @@ export function runTunnel(options: TunnelOptions, onEnd: (result: TunnelResult) 
     }
   }
 
-  client.on('data', forward(client, upstream, fromClient, false))
-  upstream.on('data', forward(upstream, client, fromUpstream, true))
+  client.on('data', forward(client, upstream, false))
+  upstream.on('data', forward(upstream, client, true))
   client.on('end', () => finish('client'))
   upstream.on('end', () => finish('upstream'))
   client.on('close', () => finish('client'))
@@ -117,5 +117,4 @@ export function runTunnel(options: TunnelOptions, onEnd: (result: TunnelResult) 
   client.on('error', () => finish('client'))
   upstream.on('error', () => finish('upstream'))
   trace({ type: 'tunnel.opened', time: clock.now(), connection })
-  armIdle()
 }

@@ -51,6 +51,27 @@ export function upstreamUri(settings: EffectiveSettings, location: LabLocation |
   return head.uri
 }
 
+/** The header list of a location (configured, then nginx's defaults it does not replace), made once per location. */
+interface HeaderPlan {
+  list: Array<[string, string]>
+  /** Lower-cased names the list sets: client headers with these names are not passed on. */
+  setNames: ReadonlySet<string>
+}
+
+const plans = new WeakMap<EffectiveSettings, HeaderPlan>()
+
+function headerPlan(settings: EffectiveSettings, defaults: VersionDefaults): HeaderPlan {
+  let plan = plans.get(settings)
+  if (!plan) {
+    const configured: Array<[string, string]> = settings.proxySetHeaders.map((h) => [h.name, h.value])
+    const names = new Set(configured.map(([n]) => n.toLowerCase()))
+    const list = [...configured, ...defaultHeaders(defaults).filter(([n]) => !names.has(n.toLowerCase()))]
+    plan = { list, setNames: new Set(list.map(([n]) => n.toLowerCase())) }
+    plans.set(settings, plan)
+  }
+  return plan
+}
+
 export function buildUpstreamRequest(
   settings: EffectiveSettings,
   defaults: VersionDefaults,
@@ -60,18 +81,17 @@ export function buildUpstreamRequest(
 ): UpstreamRequest {
   const version = settings.proxyHttpVersion === '2' ? '1.1' : settings.proxyHttpVersion
   const requestLine = `${state.head.method} ${uri} HTTP/${version}`
-  const configured: Array<[string, string]> = settings.proxySetHeaders.map((h) => [h.name, h.value])
-  const names = new Set(configured.map(([n]) => n.toLowerCase()))
-  const list = [...configured, ...defaultHeaders(defaults).filter(([n]) => !names.has(n.toLowerCase()))]
-  const setNames = new Set(list.map(([n]) => n.toLowerCase()))
-  const bodyState = { ...state }
+  const { list, setNames } = headerPlan(settings, defaults)
   const headers: Array<[string, string]> = []
+  let head = requestLine + '\r\n'
   for (const [name, template] of list) {
     let value: string
     if (template === '$proxy_internal_body_length') value = bodyLength === null ? '' : String(bodyLength)
     else if (template === '$proxy_internal_chunked') value = ''
-    else value = evaluate(template, bodyState)
-    if (value !== '') headers.push([name, value])
+    else value = evaluate(template, state)
+    if (value === '') continue
+    headers.push([name, value])
+    head += `${name}: ${value}\r\n`
   }
   const dropped: string[] = []
   for (const [name, value] of settings.proxyPassRequestHeaders ? state.head.headers : []) {
@@ -80,7 +100,7 @@ export function buildUpstreamRequest(
       continue
     }
     headers.push([name, value])
+    head += `${name}: ${value}\r\n`
   }
-  const head = `${requestLine}\r\n${headers.map(([n, v]) => `${n}: ${v}\r\n`).join('')}\r\n`
-  return { requestLine, headers, dropped, head }
+  return { requestLine, headers, dropped, head: head + '\r\n' }
 }

@@ -2,7 +2,7 @@
  * Writes the benchmark's 2,000-line config (test/fixtures/check/ok-large-2000-lines): servers,
  * locations, maps and upstreams in the shapes of the seed articles. Deterministic, so the
  * committed file can be regenerated identically:
- *   node --import tsx test/bench/make-large-config.ts
+ *   node --import ./server/bin/register.mjs test/bench/make-large-config.ts
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'

@@ -30,7 +30,7 @@ import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { cpus, tmpdir } from 'node:os'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { childPidsOf } from '../support/runtime/processes.ts'
+import { childPidsOf, REGISTER_TS } from '../support/runtime/processes.ts'
 import { freePort, startNginx, startUpgradeLab, UPGRADE_LAB_BIN, type RunningProcess } from '../support/runtime-harness.ts'
 import { NGINX_BINARY, nginxAvailable } from '../support/nginx.ts'
 import type {
@@ -102,7 +102,7 @@ class Child {
     args: string[] = [],
   ) {
     this.proc = fork(join(import.meta.dirname, file), args, {
-      execArgv: ['--import', 'tsx'],
+      execArgv: ['--import', REGISTER_TS],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     })
     liveChildren.add(this.proc)
@@ -248,8 +248,10 @@ interface Target {
 async function startUpgradeLabWith(confPath: string, serveArgs: string[], nodeArgs: string[]): Promise<RunningProcess> {
   if (serveArgs.length === 0 && nodeArgs.length === 0) throw new Error('use startUpgradeLab')
   const repoRoot = join(import.meta.dirname, '../..')
-  const child = spawn('timeout', ['-s', 'KILL', '300', process.execPath, ...nodeArgs, UPGRADE_LAB_BIN, 'serve', ...serveArgs, confPath], {
+  // The bin itself (its #! line has the node flags it runs with), extra node flags through NODE_OPTIONS.
+  const child = spawn('timeout', ['-s', 'KILL', '300', UPGRADE_LAB_BIN, 'serve', ...serveArgs, confPath], {
     cwd: repoRoot,
+    env: { ...process.env, NODE_OPTIONS: [process.env.NODE_OPTIONS ?? '', ...nodeArgs].join(' ').trim() },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -626,6 +628,8 @@ interface ProfileNode {
   callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }
 }
 
+const REPO_PREFIX = join(import.meta.dirname, '../..') + '/'
+
 interface CpuProfile {
   nodes: ProfileNode[]
   startTime: number
@@ -635,8 +639,8 @@ interface CpuProfile {
 
 /**
  * The functions with the most self time in a .cpuprofile, over the samples taken inside
- * `window` (µs on CLOCK_MONOTONIC, as the profile's own timestamps). tsx hands V8 its
- * transpiled modules on one line, so a function is named by its file and column there.
+ * `window` (µs on CLOCK_MONOTONIC, as the profile's own timestamps). Lines of .ts files are
+ * those of the module as esbuild transpiled it (server/bin/ts-hooks.mjs), near the source's.
  */
 export function topFunctions(profile: CpuProfile, window: [number, number], count: number): { name: string; where: string; selfMs: number; share: number }[] {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]))
@@ -651,8 +655,8 @@ export function topFunctions(profile: CpuProfile, window: [number, number], coun
     if (!node) continue
     total += dt
     const { functionName, url, lineNumber, columnNumber } = node.callFrame
-    const file = url.replace(/^file:\/\//, '').replace(/^.*\/work\/main\//, '').replace(/^.*node_modules\//, 'node_modules/')
-    const where = !url ? '' : lineNumber === 0 && file.endsWith('.ts') ? `${file} (col ${columnNumber})` : `${file}:${lineNumber + 1}`
+    const file = url.replace(/^file:\/\//, '').replace(REPO_PREFIX, '').replace(/^.*node_modules\//, 'node_modules/')
+    const where = !url ? '' : `${file}:${lineNumber + 1}:${columnNumber + 1}`
     const key = `${functionName}@${where}`
     const entry = self.get(key) ?? { name: functionName || '(anonymous)', where, us: 0 }
     entry.us += dt

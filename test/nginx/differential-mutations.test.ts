@@ -2,7 +2,7 @@
  * Differential mutation fuzzing: every fixture under test/fixtures/check, mutated hundreds of
  * ways (mutate.ts), must get the same exit status and the same first stderr line from the
  * checker as from real `nginx -t`. The seed is fixed; set UL_MUTATION_SEED to explore others.
- * `node --import tsx test/nginx/mutation-report.ts` prints the same run as a report.
+ * `node --import ./server/bin/register.mjs test/nginx/mutation-report.ts` prints the same run as a report.
  */
 import { describe, expect, it } from 'vitest'
 import { runCheck } from '../../server/cli/check.ts'

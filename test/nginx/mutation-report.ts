@@ -1,7 +1,7 @@
 /**
  * Differential mutation report: real `nginx -t` against the checker on mutated fixtures.
  *
- *   node --import tsx test/nginx/mutation-report.ts [--seed N] [--count N] [--fixture NAME]...
+ *   node --import ./server/bin/register.mjs test/nginx/mutation-report.ts [--seed N] [--count N] [--fixture NAME]...
  *
  * Options:
  *   --seed N          PRNG seed (default: UL_MUTATION_SEED, else the test's fixed seed)

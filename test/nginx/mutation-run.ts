@@ -313,7 +313,7 @@ export function formatSummary(run: RunResult): string {
 export function formatFailure(run: RunResult): string {
   const bad = run.outcomes.filter((o) => !agrees(o)).length
   return [
-    `${bad} of ${run.outcomes.length} mutants disagree with nginx -t (one mutant: node --import tsx test/nginx/mutation-report.ts --seed ${run.seed} --id <id>)`,
+    `${bad} of ${run.outcomes.length} mutants disagree with nginx -t (one mutant: node --import ./server/bin/register.mjs test/nginx/mutation-report.ts --seed ${run.seed} --id <id>)`,
     formatSummary(run),
     '',
     formatDisagreements(run.outcomes),

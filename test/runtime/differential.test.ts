@@ -5,7 +5,7 @@
  * (test/support/runtime/normalize.ts says what is normalized and why).
  *
  * RUNTIME_TARGET_B=nginx runs nginx on both sides: the harness's own check (must agree 100%).
- * `node --import tsx test/runtime/scenario-report.ts` prints the same comparison as a report.
+ * `node --import ./server/bin/register.mjs test/runtime/scenario-report.ts` prints the same comparison as a report.
  */
 import { describe, expect, it } from 'vitest'
 import type { Target } from '../support/runtime-harness.ts'

@@ -2,7 +2,7 @@
  * Runs runtime scenarios and prints, per scenario, whether the two targets agree and the diff
  * when they do not: the runtime author's loop.
  *
- *   node --import tsx test/runtime/scenario-report.ts [options]
+ *   node --import ./server/bin/register.mjs test/runtime/scenario-report.ts [options]
  *
  *   --only NAME...         only these scenarios (names, or prefixes ending in *: ws-*)
  *   --target T             both (default: nginx vs upgrade-lab), nginx or upgrade-lab (print

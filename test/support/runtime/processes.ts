@@ -18,6 +18,8 @@ import { NGINX_BINARY } from '../nginx.ts'
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 export const UPGRADE_LAB_BIN = join(REPO_ROOT, 'server/bin/upgrade-lab.mjs')
+/** `node --import REGISTER_TS file.ts` runs one of the project's TypeScript files. */
+export const REGISTER_TS = join(REPO_ROOT, 'server/bin/register.mjs')
 
 const START_TIMEOUT_MS = 10_000
 const STOP_TIMEOUT_MS = 5_000
@@ -212,7 +214,8 @@ export async function startNginx(dir: string, confPath: string, listenPorts?: nu
  */
 export async function startUpgradeLab(dir: string, confPath: string): Promise<RunningProcess> {
   if (!existsSync(join(dir, 'logs'))) mkdirSync(join(dir, 'logs'), { recursive: true })
-  const proc = spawnGroup(process.execPath, [UPGRADE_LAB_BIN, 'serve', confPath], REPO_ROOT)
+  // The bin itself, as `npx upgrade-lab` runs it: its #! line carries the node flags it wants.
+  const proc = spawnGroup(UPGRADE_LAB_BIN, ['serve', confPath], REPO_ROOT)
   try {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
