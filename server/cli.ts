@@ -2,11 +2,17 @@
  * `upgrade-lab`: the command line (DESIGN.md, CLI contract).
  *
  *   upgrade-lab check [--all] [--json] [--nginx-version V] FILE
+ *   upgrade-lab serve [--trace] [--no-frame-inspection] [--nginx-version V] FILE
+ *   upgrade-lab chat [--port 8010] [--echo] [--lenient]
+ *   upgrade-lab start
  *   upgrade-lab help
  */
 import { parseArgs } from 'node:util'
 import { formatAll, formatJson, runCheck } from './cli/check.ts'
+import { chatCommand } from './cli/chat.ts'
 import { serve } from './cli/serve.ts'
+import { startCommand } from './cli/start.ts'
+import { untilSignal } from './cli/until-signal.ts'
 import { DEFAULT_NGINX_VERSION, KNOWN_VERSIONS, parseNginxVersion } from './nginx/nginx-version.ts'
 
 const USAGE = `Upgrade Lab: learn and try WebSocket reverse proxying with nginx.
@@ -14,6 +20,8 @@ const USAGE = `Upgrade Lab: learn and try WebSocket reverse proxying with nginx.
 Usage:
   upgrade-lab check [options] FILE   check an nginx.conf the way \`nginx -t\` does
   upgrade-lab serve [options] FILE   run the config as a reverse proxy on 127.0.0.1
+  upgrade-lab chat [options]         the sample chat server on a real port (put nginx in front of it)
+  upgrade-lab start                  the lab: site, playground and API on PORT (default 8080)
   upgrade-lab help                   this text
 
 check options:
@@ -25,6 +33,11 @@ serve options:
   --nginx-version V   as for check
   --trace             print every trace event (docs/trace-events.md) as a JSON line on stdout
   --no-frame-inspection  pass tunnel bytes without decoding WebSocket frames for the trace
+
+chat options:
+  --port N            the port (default 8010), on --host (default 127.0.0.1)
+  --echo              answer every message with "Server received from client: …" (the seed's server.js)
+  --lenient           accept upgrades below HTTP/1.1, like a bare Node ws server (default: strict, 400)
 
 \`check\` prints on stderr what \`nginx -t -p DIR/ -c FILE -e DIR/startup.log\` prints for the
 file and exits with its status: 0 when the test is successful, 1 when it failed.
@@ -54,10 +67,10 @@ export function main(argv: string[], io: CliIo = processIo): number | Promise<nu
     case '-h':
       io.stdout(USAGE)
       return 0
+    case 'chat':
+      return chatCommand(rest, io)
     case 'start':
-      // The site and the lab server arrive with later work; until then `start` shows the help.
-      io.stdout(USAGE)
-      return 0
+      return startCommand(io)
     default:
       io.stderr(`upgrade-lab: unknown command "${command}"\n\n${USAGE}`)
       return 2
@@ -102,16 +115,7 @@ async function serveCommand(args: string[], io: CliIo): Promise<number> {
     return 1
   }
   if (!running) return 1
-  const server = running
-  await new Promise<void>((resolveStop) => {
-    const stop = (): void => {
-      process.off('SIGTERM', stop)
-      process.off('SIGINT', stop)
-      void server.stop().then(resolveStop)
-    }
-    process.on('SIGTERM', stop)
-    process.on('SIGINT', stop)
-  })
+  await untilSignal(() => running.stop())
   return 0
 }
 

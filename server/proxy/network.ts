@@ -21,7 +21,11 @@ export interface ListenSpec {
   host: string
   port: number
   ipv6: boolean
-  /** Certificate and key (PEM) for `listen … ssl`. */
+  /** `listen 8020` / `listen [::]:80`: every address of the machine. */
+  wildcard: boolean
+  /** `listen … ssl`. */
+  ssl: boolean
+  /** Certificate and key (PEM) for `listen … ssl`, on the real network. */
   tls: { cert: Buffer; key: Buffer } | null
 }
 

@@ -142,7 +142,7 @@ export class ProxyRuntime {
         if (seen.has(key)) continue
         seen.add(key)
         out.push({
-          spec: { host: l.host, port: l.port, ipv6: l.ipv6, tls: l.ssl ? (this.options.tlsFor?.(server) ?? null) : null },
+          spec: { host: l.host, port: l.port, ipv6: l.ipv6, wildcard: l.wildcard, ssl: l.ssl, tls: l.ssl ? (this.options.tlsFor?.(server) ?? null) : null },
           server,
         })
       }
@@ -161,6 +161,14 @@ export class ProxyRuntime {
     this.open.add(connection)
     stream.once('close', () => this.open.delete(connection))
     connection.start()
+  }
+
+  /**
+   * Stops listening but lets open connections finish, as nginx's old workers do after a
+   * reload; stop() later closes whatever is left.
+   */
+  async stopListening(): Promise<void> {
+    await Promise.all(this.listeners.splice(0).map((l) => l.close()))
   }
 
   /** Stops listening and closes every connection. */

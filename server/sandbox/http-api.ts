@@ -1,0 +1,163 @@
+/**
+ * The lab's HTTP API for the UI (documented in docs/lab-api.md). JSON in and out; every error
+ * is `{ "error": "…" }` with a status that says what kind (400 bad input, 404 no such session,
+ * 413/429 a limit, 422 a config the check refused).
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { LimitError } from './limits.ts'
+import { BACKENDS, CLIENTS, CONFIG_FILE, type Session } from './session.ts'
+import type { SessionRegistry } from './sessions.ts'
+
+class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+type Body = Record<string, unknown>
+
+function send(res: ServerResponse, status: number, value: unknown): void {
+  const body = JSON.stringify(value)
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-store' })
+  res.end(body)
+}
+
+/** Reads a JSON object body of at most `limit` bytes. */
+function readJson(req: IncomingMessage, limit: number): Promise<Body> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? NaN)
+    if (declared > limit) return reject(new ApiError(413, `request body over ${limit} bytes`))
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > limit) {
+        reject(new ApiError(413, `request body over ${limit} bytes`))
+        req.destroy()
+        return
+      }
+      chunks.push(chunk)
+    })
+    req.on('error', reject)
+    req.on('end', () => {
+      if (size === 0) return resolve({})
+      try {
+        const value: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'))
+        if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('not an object')
+        resolve(value as Body)
+      } catch {
+        reject(new ApiError(400, 'the body must be a JSON object'))
+      }
+    })
+  })
+}
+
+function field<T extends 'string' | 'number' | 'boolean'>(body: Body, name: string, type: T, required = false): (T extends 'string' ? string : T extends 'number' ? number : boolean) | undefined {
+  const value = body[name]
+  if (value === undefined) {
+    if (required) throw new ApiError(400, `"${name}" is required`)
+    return undefined
+  }
+  if (typeof value !== type || (type === 'number' && !Number.isFinite(value))) throw new ApiError(400, `"${name}" must be a ${type}`)
+  return value as never
+}
+
+function describe(session: Session): Body {
+  return {
+    id: session.id,
+    config: session.config,
+    configFile: CONFIG_FILE,
+    nginxVersion: session.nginxVersion,
+    clockScale: session.clockScale,
+    ports: session.network.ports,
+    backends: BACKENDS.map((b) => {
+      const server = session.backends.get(b.address)!
+      return { name: b.name, address: b.address, running: server.isRunning, latencyMs: server.latencyMs, answerPings: server.answerPings, strict: server.strict, websockets: server.connectionCount }
+    }),
+    clients: Object.entries(CLIENTS).map(([name, address]) => ({ name, address })),
+    limits: session.limits,
+  }
+}
+
+/** Handles /api/… ; false when the path is not the API's. */
+export async function handleApi(sessions: SessionRegistry, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  const url = new URL(req.url ?? '/', 'http://lab')
+  const path = url.pathname
+  if (!path.startsWith('/api/')) return false
+  try {
+    await route(sessions, req, res, path)
+  } catch (error) {
+    if (error instanceof ApiError) send(res, error.status, { error: error.message })
+    else if (error instanceof LimitError) send(res, error.status, { error: error.message, limit: error.limit })
+    else if (error instanceof RangeError) send(res, 400, { error: error.message })
+    else {
+      send(res, 500, { error: 'internal error' })
+      console.error('upgrade-lab: API error', error)
+    }
+  }
+  return true
+}
+
+async function route(sessions: SessionRegistry, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+  const limits = sessions.limits
+  const bodyLimit = limits.configBytes + 4096
+  if (path === '/api/sessions') {
+    if (req.method !== 'POST') throw new ApiError(405, 'use POST to start a session')
+    const session = sessions.create(req.socket.remoteAddress ?? 'unknown')
+    return send(res, 201, describe(session))
+  }
+  const m = /^\/api\/sessions\/([A-Za-z0-9_-]{10,64})(\/.*)?$/.exec(path)
+  if (!m) throw new ApiError(404, `no API at ${path}`)
+  const session = sessions.get(m[1])
+  if (!session) throw new ApiError(404, 'no such session (it may have expired): start a new one')
+  session.touch()
+  const rest = m[2] ?? ''
+  const method = req.method ?? 'GET'
+
+  if (rest === '' && method === 'GET') return send(res, 200, describe(session))
+  if (rest === '' && method === 'DELETE') {
+    await sessions.delete(session.id)
+    return send(res, 200, { deleted: true })
+  }
+  if (rest === '/check' && method === 'POST') {
+    const body = await readJson(req, bodyLimit)
+    const diagnostics = session.check(field(body, 'config', 'string', true)!, field(body, 'nginxVersion', 'string'))
+    return send(res, 200, { ok: !diagnostics.some((d) => d.severity === 'emerg'), diagnostics })
+  }
+  if (rest === '/apply' && method === 'POST') {
+    const body = await readJson(req, bodyLimit)
+    const result = await session.apply(field(body, 'config', 'string', true)!, {
+      nginxVersion: field(body, 'nginxVersion', 'string'),
+      clockScale: field(body, 'clockScale', 'number'),
+    })
+    return send(res, result.applied ? 200 : 422, { ...result, session: describe(session) })
+  }
+  if (rest === '/raw' && method === 'POST') {
+    const body = await readJson(req, limits.rawRequestBytes * 2 + 1024)
+    const port = field(body, 'port', 'number', true)!
+    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new ApiError(400, '"port" must be a port number')
+    const result = await session.raw({
+      request: field(body, 'request', 'string', true)!,
+      port,
+      client: field(body, 'client', 'string'),
+      tls: field(body, 'tls', 'boolean'),
+    })
+    return send(res, 200, result)
+  }
+  if (rest === '/logs' && method === 'GET') return send(res, 200, { files: session.logFiles() })
+  const backend = /^\/backends\/([A-Z])$/.exec(rest)
+  if (backend && method === 'POST') {
+    const body = await readJson(req, 4096)
+    session.controlBackend(backend[1], {
+      running: field(body, 'running', 'boolean'),
+      latencyMs: field(body, 'latencyMs', 'number'),
+      answerPings: field(body, 'answerPings', 'boolean'),
+      strict: field(body, 'strict', 'boolean'),
+    })
+    return send(res, 200, describe(session))
+  }
+  throw new ApiError(404, `no ${method} ${rest || '/'} on a session`)
+}

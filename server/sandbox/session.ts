@@ -1,0 +1,354 @@
+/**
+ * One visitor's lab (DESIGN.md "Sessions"): its config, its proxy runtime on its own virtual
+ * network, its sample chat backends, its clock, its logs and its event stream. Nothing in a
+ * session can reach another session or the host: the network is virtual, files are never read
+ * or written, and the visitor's real address never enters (clients have documentation-range
+ * addresses).
+ *
+ * apply() works like `nginx -s reload`: a config that fails the check is refused and the running
+ * one stays; an accepted one takes the ports over while connections already open finish on the
+ * old one.
+ */
+import { ChatServer } from '../chat/chat-server.ts'
+import { compileConfig } from '../nginx/compile.ts'
+import { check, virtualHost, type Diagnostic } from '../nginx/index.ts'
+import { scaledClock, type Clock } from '../proxy/clock.ts'
+import type { ErrorLogTarget } from '../proxy/logs.ts'
+import { ProxyRuntime, type StaticFiles } from '../proxy/runtime.ts'
+import type { TraceEvent } from '../proxy/trace.ts'
+import { LimitError, RateWindow, type LabLimits } from './limits.ts'
+import { responseComplete } from './raw-response.ts'
+import type { PairEnd } from './stream-pair.ts'
+import { VirtualNetwork } from './virtual-network.ts'
+
+/** The sample backends every session has, at the addresses the seeds use. */
+export const BACKENDS = [
+  { name: 'A', address: '127.0.0.1:8010' },
+  { name: 'B', address: '127.0.0.1:8011' },
+  { name: 'C', address: '127.0.0.1:8012' },
+] as const
+
+/** Virtual clients: each has its own address from a documentation range (RFC 5737). */
+export const CLIENTS: Record<string, string> = {
+  alice: '203.0.113.10',
+  bob: '203.0.113.11',
+  carol: '203.0.113.12',
+  dave: '203.0.113.13',
+  erin: '198.51.100.20',
+  frank: '198.51.100.21',
+}
+
+/** Where the config "lives", as nginx would see it (relative paths resolve against its folder). */
+export const CONFIG_FILE = '/etc/nginx/nginx.conf'
+const LOG_LINES_KEPT = 200
+const EVENTS_KEPT = 100
+
+/** What the event stream carries besides the runtime's trace events. */
+export type SessionEvent =
+  | TraceEvent
+  | { type: 'session.applied'; time: number; nginxVersion: string; clockScale: number; ports: number[] }
+  | { type: 'session.refused'; time: number; diagnostics: Diagnostic[] }
+  | { type: 'backend.changed'; time: number; backend: string; running: boolean; latencyMs: number; answerPings: boolean; strict: boolean }
+  | { type: 'limit'; time: number; limit: keyof LabLimits; message: string }
+
+export interface ApplyOptions {
+  nginxVersion?: string
+  /** How much faster than real time timeouts run (1 = real time). */
+  clockScale?: number
+}
+
+export interface ApplyResult {
+  applied: boolean
+  diagnostics: Diagnostic[]
+}
+
+export interface BackendSettings {
+  running?: boolean
+  latencyMs?: number
+  answerPings?: boolean
+  strict?: boolean
+}
+
+export interface RawRequest {
+  /** The exact bytes to send (latin1 text: one character per byte). */
+  request: string
+  port: number
+  client?: string
+  tls?: boolean
+}
+
+export interface RawResult {
+  /** The exact bytes that came back (latin1). */
+  response: string
+  /** Whether the proxy closed the connection (else the lab stopped waiting). */
+  closedByProxy: boolean
+  events: TraceEvent[]
+}
+
+/** The lab has no files: `root` lookups fail as a missing file does. */
+const NO_FILES: StaticFiles = { read: () => ({ ok: false, errno: 2, text: 'No such file or directory' }) }
+
+export class Session {
+  readonly network: VirtualNetwork
+  readonly backends = new Map<string, ChatServer>()
+  readonly createdAt = Date.now()
+  lastActive = Date.now()
+  config: string | null = null
+  nginxVersion = '1.22.1'
+  clockScale = 1
+  private runtime: ProxyRuntime | null = null
+  /** Runtimes replaced by a reload, finishing the connections they had. */
+  private readonly draining = new Set<ProxyRuntime>()
+  private readonly subscribers = new Set<(event: SessionEvent) => void>()
+  private readonly recent: SessionEvent[] = []
+  private readonly logs = new Map<string, string[]>()
+  private readonly messages: RateWindow
+  private clients = 0
+  private closed = false
+
+  constructor(
+    readonly id: string,
+    readonly limits: LabLimits,
+  ) {
+    for (const backend of BACKENDS) this.backends.set(backend.address, new ChatServer({ instance: backend.name, maxMessageBytes: limits.messageBytes }))
+    this.network = new VirtualNetwork((host, port) => this.backends.get(`${host}:${port}`))
+    this.messages = new RateWindow(limits.messagesPerSecond)
+  }
+
+  touch(): void {
+    this.lastActive = Date.now()
+  }
+
+  get isClosed(): boolean {
+    return this.closed
+  }
+
+  /** nginx -t on the text, as the lab's virtual host sees it (no file, no name but localhost). */
+  check(text: string, nginxVersion = this.nginxVersion): Diagnostic[] {
+    this.assertConfigSize(text)
+    return this.checkText(text, nginxVersion).diagnostics
+  }
+
+  async apply(text: string, options: ApplyOptions = {}): Promise<ApplyResult> {
+    this.touch()
+    this.assertConfigSize(text)
+    const nginxVersion = options.nginxVersion ?? this.nginxVersion
+    const clockScale = options.clockScale ?? this.clockScale
+    if (!(clockScale >= 1 && clockScale <= this.limits.maxClockScale)) {
+      throw new RangeError(`clockScale must be between 1 and ${this.limits.maxClockScale}`)
+    }
+    const checked = this.checkText(text, nginxVersion)
+    const config = checked.ok ? compileConfig(checked) : null
+    if (!config) {
+      this.emit({ type: 'session.refused', time: Date.now(), diagnostics: checked.diagnostics })
+      return { applied: false, diagnostics: checked.diagnostics }
+    }
+    const clock: Clock = scaledClock(clockScale)
+    const mainLogs = checked.main.get<ErrorLogTarget[]>('error_log')?.value
+    const runtime = new ProxyRuntime({
+      config,
+      network: this.network,
+      clock,
+      trace: (event) => this.emit(event),
+      writeLog: (target, line) => this.writeLog(target, line),
+      prefix: '/etc/nginx/',
+      files: NO_FILES,
+      errorLogs: mainLogs?.length ? mainLogs : [{ target: '/var/log/nginx/error.log', level: 'error' }],
+      pid: 4242,
+      hostname: 'upgrade-lab',
+      inspectFrames: true,
+    })
+    const previous = this.runtime
+    if (previous) {
+      await previous.stopListening()
+      this.draining.add(previous)
+    }
+    await runtime.start()
+    this.runtime = runtime
+    this.config = text
+    this.nginxVersion = nginxVersion
+    this.clockScale = clockScale
+    this.emit({ type: 'session.applied', time: Date.now(), nginxVersion, clockScale, ports: this.network.ports })
+    this.reapDraining()
+    return { applied: true, diagnostics: checked.diagnostics }
+  }
+
+  /** A virtual client's connection to a listening port; null when nothing listens there. */
+  dial(port: number, clientName: string, tls?: boolean): PairEnd | null {
+    this.touch()
+    const address = CLIENTS[clientName]
+    if (!address) throw new RangeError(`unknown client "${clientName}" (one of ${Object.keys(CLIENTS).join(', ')})`)
+    if (this.clients >= this.limits.connectionsPerSession) {
+      this.limitTripped('connectionsPerSession', `too many open connections in this session (limit ${this.limits.connectionsPerSession})`)
+    }
+    const end = this.network.dial({ port, client: { address, port: this.network.ephemeralPort() }, tls })
+    if (!end) return null
+    this.clients++
+    end.once('close', () => {
+      this.clients--
+      this.reapDraining()
+    })
+    return end
+  }
+
+  /** Counts one message a client sends; throws LimitError past the rate or size limit. */
+  countMessage(bytes: number): void {
+    this.touch()
+    if (bytes > this.limits.messageBytes) {
+      this.limitTripped('messageBytes', `message of ${bytes} bytes is over the limit of ${this.limits.messageBytes}`)
+    }
+    if (!this.messages.take(Date.now())) {
+      this.limitTripped('messagesPerSecond', `more than ${this.limits.messagesPerSecond} messages a second in this session`)
+    }
+  }
+
+  /** Sends exact bytes to a port and returns the exact answer and the connection's trace. */
+  raw(request: RawRequest): Promise<RawResult> {
+    if (Buffer.byteLength(request.request, 'latin1') > this.limits.rawRequestBytes) {
+      throw new LimitError(`raw request over ${this.limits.rawRequestBytes} bytes`, 413, 'rawRequestBytes')
+    }
+    const events: TraceEvent[] = []
+    let connection = -1
+    const collect = (event: SessionEvent): void => {
+      if (!('connection' in event)) return
+      if (connection < 0 && event.type === 'connection.accepted') connection = event.connection
+      if (event.connection === connection) events.push(event)
+    }
+    this.subscribers.add(collect)
+    const end = this.dial(request.port, request.client ?? 'alice', request.tls)
+    if (!end) {
+      this.subscribers.delete(collect)
+      return Promise.resolve({ response: '', closedByProxy: true, events: [] })
+    }
+    return new Promise((resolve) => {
+      const chunks: Buffer[] = []
+      let settled = false
+      const finish = (closedByProxy: boolean): void => {
+        if (settled) return
+        settled = true
+        clearTimeout(timer)
+        end.destroy()
+        // Let the runtime's close events (access log, tunnel.closed) arrive before answering.
+        setImmediate(() => {
+          this.subscribers.delete(collect)
+          resolve({ response: Buffer.concat(chunks).toString('latin1'), closedByProxy, events })
+        })
+      }
+      const timer = setTimeout(() => finish(false), this.limits.rawWaitMs)
+      end.on('data', (chunk: Buffer) => {
+        chunks.push(chunk)
+        const complete = responseComplete(Buffer.concat(chunks))
+        // A 101 leaves the tunnel open: give the upstream a moment for its first frames.
+        if (complete === 'upgraded') setTimeout(() => finish(false), Math.min(300, this.limits.rawWaitMs)).unref()
+        else if (complete) finish(false)
+      })
+      end.on('end', () => finish(true))
+      end.on('close', () => finish(true))
+      end.on('error', () => finish(true))
+      end.write(Buffer.from(request.request, 'latin1'))
+    })
+  }
+
+  controlBackend(name: string, settings: BackendSettings): ChatServer {
+    this.touch()
+    const backend = [...this.backends.values()].find((b) => b.options.instance === name)
+    if (!backend) throw new RangeError(`unknown backend "${name}" (one of ${BACKENDS.map((b) => b.name).join(', ')})`)
+    if (settings.running === false && backend.isRunning) backend.stop()
+    if (settings.running === true && !backend.isRunning) backend.start()
+    if (settings.latencyMs !== undefined) {
+      if (!(settings.latencyMs >= 0 && settings.latencyMs <= 10_000)) throw new RangeError('latencyMs must be between 0 and 10000')
+      backend.latencyMs = settings.latencyMs
+    }
+    if (settings.answerPings !== undefined) backend.answerPings = settings.answerPings
+    if (settings.strict !== undefined) backend.strict = settings.strict
+    this.emit({
+      type: 'backend.changed',
+      time: Date.now(),
+      backend: name,
+      running: backend.isRunning,
+      latencyMs: backend.latencyMs,
+      answerPings: backend.answerPings,
+      strict: backend.strict,
+    })
+    return backend
+  }
+
+  /** Receives every event from now on, after the most recent ones; returns the unsubscribe. */
+  subscribe(listener: (event: SessionEvent) => void): () => void {
+    if (this.subscribers.size >= this.limits.subscribersPerSession) {
+      throw new LimitError(`too many event streams on this session (limit ${this.limits.subscribersPerSession})`, 429, 'subscribersPerSession')
+    }
+    for (const event of this.recent) listener(event)
+    this.subscribers.add(listener)
+    return () => this.subscribers.delete(listener)
+  }
+
+  /** The log files the config writes, as the lab keeps them (the last lines of each). */
+  logFiles(): Record<string, string[]> {
+    return Object.fromEntries(this.logs)
+  }
+
+  get openConnections(): number {
+    return this.network.openConnections
+  }
+
+  /** Frees everything: runtimes, connections, backends, subscribers. */
+  async close(): Promise<void> {
+    if (this.closed) return
+    this.closed = true
+    const runtimes = [this.runtime, ...this.draining].filter((r): r is ProxyRuntime => r !== null)
+    this.runtime = null
+    this.draining.clear()
+    await Promise.all(runtimes.map((r) => r.stop()))
+    this.network.destroyAll()
+    await Promise.all([...this.backends.values()].map((b) => b.close()))
+    this.subscribers.clear()
+    this.recent.length = 0
+    this.logs.clear()
+  }
+
+  private checkText(text: string, nginxVersion: string): ReturnType<typeof check> {
+    try {
+      return check(text, { file: CONFIG_FILE, host: virtualHost(), nginxVersion })
+    } catch (error) {
+      if (error instanceof RangeError) throw error
+      throw new Error(`the config engine failed on this config: ${(error as Error).message}`)
+    }
+  }
+
+  private assertConfigSize(text: string): void {
+    const bytes = Buffer.byteLength(text, 'utf8')
+    if (bytes > this.limits.configBytes) {
+      throw new LimitError(`config of ${bytes} bytes is over the limit of ${this.limits.configBytes} bytes`, 413, 'configBytes')
+    }
+  }
+
+  private limitTripped(limit: keyof LabLimits, message: string): never {
+    this.emit({ type: 'limit', time: Date.now(), limit, message })
+    throw new LimitError(message, 429, limit)
+  }
+
+  private writeLog(target: string, line: string): void {
+    let lines = this.logs.get(target)
+    if (!lines) this.logs.set(target, (lines = []))
+    lines.push(line)
+    if (lines.length > LOG_LINES_KEPT) lines.splice(0, lines.length - LOG_LINES_KEPT)
+  }
+
+  private emit(event: SessionEvent): void {
+    if (this.closed) return
+    this.recent.push(event)
+    if (this.recent.length > EVENTS_KEPT) this.recent.splice(0, this.recent.length - EVENTS_KEPT)
+    for (const listener of this.subscribers) listener(event)
+  }
+
+  /** Old runtimes go once their last connection has closed. */
+  private reapDraining(): void {
+    for (const runtime of this.draining) {
+      if (runtime.openConnections === 0) {
+        this.draining.delete(runtime)
+        void runtime.stop()
+      }
+    }
+  }
+}
