@@ -150,6 +150,7 @@ async function route(sessions: SessionRegistry, req: IncomingMessage, res: Serve
   if (rest === '/logs' && method === 'GET') return send(res, 200, { files: session.logFiles() })
   const backend = /^\/backends\/([A-Z])$/.exec(rest)
   if (backend && method === 'POST') {
+    if (!BACKENDS.some((b) => b.name === backend[1])) throw new ApiError(404, `no backend ${backend[1]} (there are ${BACKENDS.map((b) => b.name).join(', ')})`)
     const body = await readJson(req, 4096)
     session.controlBackend(backend[1], {
       running: field(body, 'running', 'boolean'),
