@@ -15,7 +15,8 @@
  *
  * The lab hands it in-memory streams (`accept`); `upgrade-lab chat` listens on a real port.
  * Controls for the lab's fault lessons: stop (every connection cut, new ones refused by the
- * network), added latency, and not answering pings.
+ * network), added latency, and not answering pings. A client more than 1 MiB behind in reading
+ * is cut off.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
@@ -46,6 +47,8 @@ interface Member {
 }
 
 const DEFAULT_MAX_MESSAGE = 64 * 1024
+/** A client this far behind in reading is cut off, so one slow reader cannot grow the server. */
+const SLOW_READER_BYTES = 1024 * 1024
 const STRICT_REFUSAL = 'upgrade requires HTTP/1.1\n'
 
 export class ChatServer {
@@ -178,7 +181,10 @@ export class ChatServer {
       ws.on('message', (data: RawData, isBinary: boolean) => {
         const text = rawText(data)
         this.options.log?.(`Received from client: ${text}`)
-        this.later(() => ws.send(isBinary ? data : `Server received from client: ${text}`))
+        this.later(() => {
+          if (ws.bufferedAmount > SLOW_READER_BYTES) return ws.terminate()
+          ws.send(isBinary ? data : `Server received from client: ${text}`)
+        })
       })
       return
     }
@@ -215,7 +221,12 @@ export class ChatServer {
   private send(member: Member, message: ChatMessage): void {
     const text = JSON.stringify(message)
     this.later(() => {
-      if (member.ws.readyState === member.ws.OPEN) member.ws.send(text)
+      if (member.ws.readyState !== member.ws.OPEN) return
+      if (member.ws.bufferedAmount > SLOW_READER_BYTES) {
+        this.options.log?.(`${member.nick} does not read: cut off`)
+        return member.ws.terminate()
+      }
+      member.ws.send(text)
     })
   }
 }
