@@ -70,9 +70,9 @@ export function createLabServer(options: LabServerOptions = {}): LabServer {
     events.handleUpgrade(req, socket, head, (ws: WebSocket) => {
       let unsubscribe: (() => void) | null = null
       try {
-        unsubscribe = session.subscribe((json) => {
+        unsubscribe = session.subscribe((event) => {
           if (ws.bufferedAmount > EVENT_BACKLOG_BYTES) return ws.close(1008, 'event stream not read')
-          ws.send(json)
+          ws.send(JSON.stringify(event))
         })
       } catch (error) {
         if (error instanceof LimitError) return ws.close(1008, error.message.slice(0, 120))

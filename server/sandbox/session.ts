@@ -41,7 +41,7 @@ export const CLIENTS: Record<string, string> = {
 /** Where the config "lives", as nginx would see it (relative paths resolve against its folder). */
 export const CONFIG_FILE = '/etc/nginx/nginx.conf'
 const LOG_LINES_KEPT = 200
-const EVENTS_KEPT = 100
+const EVENTS_KEPT = 50
 
 /** What the event stream carries besides the runtime's trace events. */
 export type SessionEvent =
@@ -99,12 +99,8 @@ export class Session {
   private runtime: ProxyRuntime | null = null
   /** Runtimes replaced by a reload, finishing the connections they had. */
   private readonly draining = new Set<ProxyRuntime>()
-  /** Event streams: each event as its JSON text, made once for all of them. */
-  private readonly streams = new Set<(json: string) => void>()
-  /** Raw requests collecting their connection's events. */
-  private readonly collectors = new Set<(event: SessionEvent) => void>()
-  /** The last events as JSON (compact: a session may hold them for its whole life). */
-  private readonly recent: string[] = []
+  private readonly subscribers = new Set<(event: SessionEvent) => void>()
+  private readonly recent: SessionEvent[] = []
   private readonly logs = new Map<string, string[]>()
   private readonly messages: RateWindow
   private clients = 0
@@ -218,10 +214,10 @@ export class Session {
       if (connection < 0 && event.type === 'connection.accepted') connection = event.connection
       if (event.connection === connection) events.push(event)
     }
-    this.collectors.add(collect)
+    this.subscribers.add(collect)
     const end = this.dial(request.port, request.client ?? 'alice', request.tls)
     if (!end) {
-      this.collectors.delete(collect)
+      this.subscribers.delete(collect)
       return Promise.resolve({ response: '', closedByProxy: true, events: [] })
     }
     return new Promise((resolve) => {
@@ -234,7 +230,7 @@ export class Session {
         end.destroy()
         // Let the runtime's close events (access log, tunnel.closed) arrive before answering.
         setImmediate(() => {
-          this.collectors.delete(collect)
+          this.subscribers.delete(collect)
           resolve({ response: Buffer.concat(chunks).toString('latin1'), closedByProxy, events })
         })
       }
@@ -277,17 +273,14 @@ export class Session {
     return backend
   }
 
-  /**
-   * Receives every event as JSON from now on, after the most recent ones; returns the
-   * unsubscribe.
-   */
-  subscribe(listener: (json: string) => void): () => void {
-    if (this.streams.size >= this.limits.subscribersPerSession) {
+  /** Receives every event from now on, after the most recent ones; returns the unsubscribe. */
+  subscribe(listener: (event: SessionEvent) => void): () => void {
+    if (this.subscribers.size >= this.limits.subscribersPerSession) {
       throw new LimitError(`too many event streams on this session (limit ${this.limits.subscribersPerSession})`, 429, 'subscribersPerSession')
     }
-    for (const json of this.recent) listener(json)
-    this.streams.add(listener)
-    return () => this.streams.delete(listener)
+    for (const event of this.recent) listener(event)
+    this.subscribers.add(listener)
+    return () => this.subscribers.delete(listener)
   }
 
   /** The log files the config writes, as the lab keeps them (the last lines of each). */
@@ -309,8 +302,7 @@ export class Session {
     await Promise.all(runtimes.map((r) => r.stop()))
     this.network.destroyAll()
     await Promise.all([...this.backends.values()].map((b) => b.close()))
-    this.streams.clear()
-    this.collectors.clear()
+    this.subscribers.clear()
     this.recent.length = 0
     this.logs.clear()
   }
@@ -345,11 +337,9 @@ export class Session {
 
   private emit(event: SessionEvent): void {
     if (this.closed) return
-    const json = JSON.stringify(event)
-    this.recent.push(json)
+    this.recent.push(event)
     if (this.recent.length > EVENTS_KEPT) this.recent.splice(0, this.recent.length - EVENTS_KEPT)
-    for (const listener of this.streams) listener(json)
-    for (const collect of this.collectors) collect(event)
+    for (const listener of this.subscribers) listener(event)
   }
 
   /** Old runtimes go once their last connection has closed. */
