@@ -181,10 +181,7 @@ export class ChatServer {
       ws.on('message', (data: RawData, isBinary: boolean) => {
         const text = rawText(data)
         this.options.log?.(`Received from client: ${text}`)
-        this.later(() => {
-          if (ws.bufferedAmount > SLOW_READER_BYTES) return ws.terminate()
-          ws.send(isBinary ? data : `Server received from client: ${text}`)
-        })
+        this.later(() => this.deliver(ws, isBinary ? data : `Server received from client: ${text}`, 'echo client'))
       })
       return
     }
@@ -220,14 +217,17 @@ export class ChatServer {
 
   private send(member: Member, message: ChatMessage): void {
     const text = JSON.stringify(message)
-    this.later(() => {
-      if (member.ws.readyState !== member.ws.OPEN) return
-      if (member.ws.bufferedAmount > SLOW_READER_BYTES) {
-        this.options.log?.(`${member.nick} does not read: cut off`)
-        return member.ws.terminate()
-      }
-      member.ws.send(text)
-    })
+    this.later(() => this.deliver(member.ws, text, member.nick))
+  }
+
+  /** Sends unless the client is too far behind in reading, in which case it is cut off. */
+  private deliver(ws: WebSocket, data: RawData | string, who: string): void {
+    if (ws.readyState !== ws.OPEN) return
+    if (ws.bufferedAmount > SLOW_READER_BYTES) {
+      this.options.log?.(`${who} does not read: cut off`)
+      return ws.terminate()
+    }
+    ws.send(data)
   }
 }
 

@@ -251,7 +251,8 @@ export class Session {
 
   controlBackend(name: string, settings: BackendSettings): ChatServer {
     this.touch()
-    const backend = [...this.backends.values()].find((b) => b.options.instance === name)
+    const address = BACKENDS.find((b) => b.name === name)?.address
+    const backend = address === undefined ? undefined : this.backends.get(address)
     if (!backend) throw new RangeError(`unknown backend "${name}" (one of ${BACKENDS.map((b) => b.name).join(', ')})`)
     if (settings.running === false && backend.isRunning) backend.stop()
     if (settings.running === true && !backend.isRunning) backend.start()

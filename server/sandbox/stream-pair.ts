@@ -28,6 +28,10 @@ export class PairEnd extends Duplex {
   private held: (() => void) | null = null
   private idleMs = 0
   private idleTimer: NodeJS.Timeout | null = null
+  /** Bytes on their way to this end's reader (null: the end of the stream). */
+  private inbox: Array<Buffer | null> = []
+  private inboxBytes = 0
+  private eofDelivered = false
 
   constructor(addresses: EndAddresses) {
     super({ allowHalfOpen: true })
@@ -70,11 +74,6 @@ export class PairEnd extends Duplex {
     this.peer.deliver(null)
     done(error)
   }
-
-  /** Bytes on their way to this end's reader (null: the end of the stream). */
-  private inbox: Array<Buffer | null> = []
-  private inboxBytes = 0
-  private eofDelivered = false
 
   private deliver(chunk: Buffer | null): void {
     if (this.destroyed || this.eofDelivered) return

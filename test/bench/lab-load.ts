@@ -14,13 +14,13 @@
  *   npm run bench:load [-- --sessions N] [--duration-s S]
  */
 import { fork, spawn } from 'node:child_process'
-import { readFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { freePort } from '../support/runtime/ports.ts'
 import { REGISTER_TS, UPGRADE_LAB_BIN } from '../support/runtime/processes.ts'
 import type { LoadReport, LoadTask } from './lab-load-client.ts'
+import { cpuMsOf as cpuMs, percentile, rssKiBOf as rssKiB } from './proc-stats.ts'
 
 const GOALS = { errors: 0, kibPerSession: 200, p99Ms: 50 }
 
@@ -32,13 +32,6 @@ if (!(sessions >= 1 && sessions <= 5000) || !(durationMs >= 1000 && durationMs <
   process.exit(2)
 }
 
-const rssKiB = (pid: number): number => Number(/^VmRSS:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN)
-const CLK_TCK = 100
-const cpuMs = (pid: number): number => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK
-}
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
 
 const port = await freePort()
 const lab = spawn(process.execPath, [UPGRADE_LAB_BIN, 'start'], {

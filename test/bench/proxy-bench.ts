@@ -31,6 +31,7 @@ import { cpus, tmpdir } from 'node:os'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { childPidsOf, REGISTER_TS } from '../support/runtime/processes.ts'
+import { cpuMsOf, rssKiBOf } from './proc-stats.ts'
 import { freePort, startNginx, startUpgradeLab, UPGRADE_LAB_BIN, type RunningProcess } from '../support/runtime-harness.ts'
 import { NGINX_BINARY, nginxAvailable } from '../support/nginx.ts'
 import type {
@@ -77,7 +78,6 @@ const OPEN_CONCURRENCY = 64
 /** fds the proxy may need beyond its baseline and 2 per connection (accept races, logs, timers). */
 const FD_MARGIN = 100
 const REQUEST_TIMEOUT_MS = 60_000
-const CLK_TCK = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100
 
 const GOALS = {
   throughput: 0.9,
@@ -165,27 +165,7 @@ process.once('exit', () => {
   for (const child of liveChildren) child.kill('SIGKILL')
 })
 
-// ─── /proc ─────────────────────────────────────────────────────────────────────────────────
-
-/** utime + stime of a process, in ms (0 when it is gone). */
-function cpuMsOf(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-    // fields[0] is field 3 (state): utime is field 14, stime field 15.
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK
-  } catch {
-    return 0
-  }
-}
-
-/** VmRSS in KiB, from /proc/PID/status. */
-function rssKiBOf(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
-  const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(status)
-  if (!match) throw new Error(`no VmRSS for ${pid}`)
-  return Number(match[1])
-}
+// ─── /proc (CPU and RSS: proc-stats.ts) ────────────────────────────────────────────────────
 
 function fdCountOf(pid: number): number {
   return readdirSync(`/proc/${pid}/fd`).length

@@ -19,14 +19,11 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { check } from '../../server/nginx/index.ts'
+import { percentile } from './proc-stats.ts'
 import { runProxyBench } from './proxy-bench.ts'
 
 const WARMUP = 30
 const RUNS = 200
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
-}
 
 function benchCheck(): void {
   const file = join(import.meta.dirname, '../fixtures/check/ok-large-2000-lines/nginx.conf')
