@@ -1,10 +1,9 @@
 /**
  * `npm run bench:load`: the lab server under many visitors, on loopback, bounded in time.
  *
- * `upgrade-lab start` runs in its own process as `npm start` runs it (`node …/upgrade-lab.mjs
- * start`: V8's default young generation, which suits the lab's short-lived message objects; the
- * bin's #! line asks for a small one, for `serve`'s idle connections), with the per-address
- * session limit raised, since every session comes from 127.0.0.1; a load generator (lab-load-client.ts) in a second
+ * `upgrade-lab start` runs in its own process as `npm start` runs it (the bin, with the node
+ * flags of its #! line), with the per-address session limit raised, since every session comes
+ * from 127.0.0.1; a load generator (lab-load-client.ts) in a second
  * process opens 1,000 sessions with the canonical config and 2 chat clients each, then every
  * client sends one message a second for a minute. Printed: memory per session (RSS of the lab
  * process after the sessions opened minus before, over their number, and again at the end),
@@ -34,7 +33,7 @@ if (!(sessions >= 1 && sessions <= 5000) || !(durationMs >= 1000 && durationMs <
 
 
 const port = await freePort()
-const lab = spawn(process.execPath, [UPGRADE_LAB_BIN, 'start'], {
+const lab = spawn(UPGRADE_LAB_BIN, ['start'], {
   env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LAB_SESSIONS_PER_ADDRESS: String(sessions + 10), LAB_SESSIONS: String(sessions + 10) },
   stdio: ['ignore', 'pipe', 'inherit'],
 })
