@@ -45,7 +45,11 @@ export class FrameDecoder {
   private maskOffset = 0
   /** Binary payloads have no text preview, so their bytes are only counted. */
   private wantPreview = false
-  private current: Omit<DecodedFrame, 'preview' | 'truncated'> | null = null
+  /** The frame being read (scalars, so a frame costs one object: the one handed out). */
+  private inFrame = false
+  private fin = false
+  private opcode = 0
+  private length = 0
   /** Set when the stream stops looking like WebSocket frames; decoding then stops. */
   broken = false
 
@@ -54,7 +58,7 @@ export class FrameDecoder {
   push(chunk: Buffer): void {
     let offset = 0
     while (offset < chunk.length && !this.broken) {
-      if (!this.current) {
+      if (!this.inFrame) {
         const take = Math.min(this.headerNeed - this.headerHave, chunk.length - offset)
         chunk.copy(this.bytes, this.headerHave, offset, offset + take)
         this.headerHave += take
@@ -108,29 +112,37 @@ export class FrameDecoder {
     this.masked = masked
     if (masked) this.bytes.copy(this.bytes, MASK_AT, 2 + extended, 6 + extended)
     this.maskOffset = 0
-    this.current = { fin: (b0 & 0x80) !== 0, opcode, kind: OPCODES[opcode], masked, length }
+    this.inFrame = true
+    this.fin = (b0 & 0x80) !== 0
+    this.opcode = opcode
+    this.length = length
     this.payloadLeft = length
     this.previewHave = 0
     this.wantPreview = opcode !== 0x2
     if (length === 0) this.finish()
-    return this.current !== null || length === 0
+    return this.inFrame || length === 0
   }
 
   private finish(): void {
-    const frame = this.current
-    if (!frame) return
-    const decoded = frame as DecodedFrame
-    decoded.preview = ''
-    decoded.truncated = frame.length > this.previewHave
-    if (frame.opcode === 0x8 && this.previewHave >= 2) {
-      decoded.closeCode = this.bytes.readUInt16BE(PREVIEW_AT)
-      decoded.closeReason = this.bytes.toString('utf8', PREVIEW_AT + 2, PREVIEW_AT + this.previewHave)
-    } else if (this.wantPreview) {
-      decoded.preview = this.bytes.toString('utf8', PREVIEW_AT, PREVIEW_AT + this.previewHave)
+    if (!this.inFrame) return
+    const close = this.opcode === 0x8 && this.previewHave >= 2
+    const text = this.wantPreview && !close
+    const frame: DecodedFrame = {
+      fin: this.fin,
+      opcode: this.opcode,
+      kind: OPCODES[this.opcode],
+      masked: this.masked,
+      length: this.length,
+      preview: text ? this.bytes.toString('utf8', PREVIEW_AT, PREVIEW_AT + this.previewHave) : '',
+      truncated: this.length > this.previewHave,
     }
-    this.current = null
+    if (close) {
+      frame.closeCode = this.bytes.readUInt16BE(PREVIEW_AT)
+      frame.closeReason = this.bytes.toString('utf8', PREVIEW_AT + 2, PREVIEW_AT + this.previewHave)
+    }
+    this.inFrame = false
     this.headerHave = 0
     this.headerNeed = 2
-    this.onFrame(decoded)
+    this.onFrame(frame)
   }
 }

@@ -20,9 +20,17 @@ const CLIENT_HEADER_TIMEOUT_MS = 60_000
 /** No bytes pending (one shared empty buffer, not one per connection). */
 const EMPTY = Buffer.alloc(0)
 
-/** The HTTP date of response headers. */
+let dateSecond = NaN
+let dateText = ''
+
+/** The HTTP date of response headers, made once a second (as nginx caches its time strings). */
 export function httpDate(ms: number): string {
-  return new Date(ms).toUTCString()
+  const second = Math.floor(ms / 1000)
+  if (second !== dateSecond) {
+    dateSecond = second
+    dateText = new Date(ms).toUTCString()
+  }
+  return dateText
 }
 
 export interface ActiveRequest {
@@ -561,8 +569,11 @@ function clientWantsKeepalive(head: RequestHead): boolean {
   return /\bkeep-alive\b/.test(connection)
 }
 
+/** The first value of a header; `name` in lower case. */
 export function headerOf(head: RequestHead, name: string): string | undefined {
-  return head.headers.find(([n]) => n.toLowerCase() === name)?.[1]
+  // The length test first: most names differ in it, and then no lower-cased copy is made.
+  for (const header of head.headers) if (header[0].length === name.length && header[0].toLowerCase() === name) return header[1]
+  return undefined
 }
 
 

@@ -26,8 +26,24 @@ interface Target {
   dynamicUri: string | null
 }
 
+/** A proxy_pass without variables always names the same place: resolved once per runtime. */
+const staticTargets = new WeakMap<object, WeakMap<object, Target>>()
+
 /** Where the request goes; null after answering 502 for a name nothing resolves. */
 function resolveTarget(conn: HttpConnection, request: ActiveRequest): Target | null {
+  const pass = request.settings.proxyPass!
+  if (pass.dynamic) return findTarget(conn, request)
+  let known = staticTargets.get(conn.runtime)
+  if (!known) staticTargets.set(conn.runtime, (known = new WeakMap()))
+  let target = known.get(pass) ?? null
+  if (!target) {
+    target = findTarget(conn, request)
+    if (target) known.set(pass, target)
+  }
+  return target
+}
+
+function findTarget(conn: HttpConnection, request: ActiveRequest): Target | null {
   const pass = request.settings.proxyPass!
   const url = pass.dynamic ? evaluate(pass.url, request.state) : pass.url
   const m = /^(https?):\/\/([^/?]*)(.*)$/i.exec(url)

@@ -64,7 +64,13 @@ export const DEFAULT_LIMITS: HeadLimits = {
 }
 
 const METHOD = /^[A-Z_-]+$/
-const NAME_CHAR = /^[A-Za-z0-9-]$/
+const NAME = /^[A-Za-z0-9-]+$/
+const NAME_WITH_UNDERSCORES = /^[A-Za-z0-9_-]+$/
+
+/** A line without its CR, when it ends with one. */
+function withoutCr(line: string): string {
+  return line.endsWith('\r') ? line.slice(0, -1) : line
+}
 
 /** Parses a head from the bytes received so far (latin1: one char per byte, as nginx sees bytes). */
 export function parseRequestHead(data: string, limits: HeadLimits = DEFAULT_LIMITS): HeadResult {
@@ -81,7 +87,7 @@ export function parseRequestHead(data: string, limits: HeadLimits = DEFAULT_LIMI
   if (start >= data.length) return { kind: 'incomplete' }
   const firstEnd = data.indexOf('\n', start)
   if (firstEnd < 0) return { kind: 'incomplete' }
-  const rawLine = data.slice(start, firstEnd).replace(/\r$/, '')
+  const rawLine = withoutCr(data.slice(start, firstEnd))
   if (rawLine.length >= limits.largeBufferSize) return lineError(414, 'client sent too long URI', rawLine.slice(0, limits.largeBufferSize))
 
   const line = parseRequestLine(rawLine)
@@ -109,7 +115,7 @@ export function parseRequestHead(data: string, limits: HeadLimits = DEFAULT_LIMI
       }
       return { kind: 'incomplete' }
     }
-    const text = data.slice(pos, end).replace(/\r$/, '')
+    const text = withoutCr(data.slice(pos, end))
     pos = end + 1
     if (text === '') break
     if (text.length > limits.largeBufferSize) {
@@ -123,7 +129,7 @@ export function parseRequestHead(data: string, limits: HeadLimits = DEFAULT_LIMI
     const colon = text.indexOf(':')
     const name = colon < 0 ? text : text.slice(0, colon)
     const value = colon < 0 ? '' : text.slice(colon + 1).trim()
-    const validName = name.length > 0 && [...name].every((ch) => NAME_CHAR.test(ch) || (ch === '_' && limits.underscoresInHeaders))
+    const validName = (limits.underscoresInHeaders ? NAME_WITH_UNDERSCORES : NAME).test(name)
     if (!validName) {
       if (limits.ignoreInvalidHeaders) {
         invalidLines.push(text)
@@ -133,8 +139,16 @@ export function parseRequestHead(data: string, limits: HeadLimits = DEFAULT_LIMI
     headers.push([name, value])
   }
 
-  const find = (name: string): Array<[string, string]> => headers.filter(([n]) => n.toLowerCase() === name)
-  const hosts = find('host')
+  // The headers nginx checks, in one pass.
+  const hosts: Array<[string, string]> = []
+  const lengths: Array<[string, string]> = []
+  const te: Array<[string, string]> = []
+  for (const header of headers) {
+    const lower = header[0].toLowerCase()
+    if (lower === 'host') hosts.push(header)
+    else if (lower === 'content-length') lengths.push(header)
+    else if (lower === 'transfer-encoding') te.push(header)
+  }
   if (hosts.length > 1) {
     return error(400, `client sent duplicate host header: "Host: ${hosts[1][1]}", previous value: "Host: ${hosts[0][1]}"`, rawLine, hosts[0][1])
   }
@@ -147,14 +161,12 @@ export function parseRequestHead(data: string, limits: HeadLimits = DEFAULT_LIMI
   if (line.major === 1 && line.minor >= 1 && hostHeader === null && line.uriHost === null) {
     return error(400, 'client sent HTTP/1.1 request without "Host" header', rawLine)
   }
-  const lengths = find('content-length')
   if (lengths.length > 1) {
     return error(400, `client sent duplicate header line: "Content-Length: ${lengths[1][1]}", previous value: "Content-Length: ${lengths[0][1]}"`, rawLine)
   }
   if (lengths.length === 1 && !/^\d+$/.test(lengths[0][1])) {
     return error(400, 'client sent invalid "Content-Length" header', rawLine)
   }
-  const te = find('transfer-encoding')
   if (te.length > 0 && (line.major < 1 || (line.major === 1 && line.minor === 0))) {
     return error(400, 'client sent HTTP/1.0 request with "Transfer-Encoding" header', rawLine)
   }
@@ -189,7 +201,7 @@ export function parseRequestHead(data: string, limits: HeadLimits = DEFAULT_LIMI
 const LONG_HEADER_SHOWN = 2048 - 300
 
 function firstHost(headers: Array<[string, string]>): string | null {
-  return headers.find(([n]) => n.toLowerCase() === 'host')?.[1] ?? null
+  return headers.find((h) => h[0].toLowerCase() === 'host')?.[1] ?? null
 }
 
 function error(status: number, log: string, requestLine: string | null, hostHeader: string | null = null): HeadResult {

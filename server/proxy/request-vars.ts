@@ -71,17 +71,21 @@ export function evaluate(text: string, state: RequestState): string {
   return out
 }
 
-/** Header names as variable suffixes (`X-Real-IP` → `x_real_ip`), worked out once per header list. */
-const variableNames = new WeakMap<Array<[string, string]>, string[]>()
+/** Whether a header name gives this variable suffix (`X-Real-IP` → `x_real_ip`), compared in place. */
+function namesVariable(header: string, suffix: string): boolean {
+  if (header.length !== suffix.length) return false
+  for (let i = 0; i < header.length; i++) {
+    let c = header.charCodeAt(i)
+    if (c >= 65 && c <= 90) c += 32
+    else if (c === 45) c = 95
+    if (c !== suffix.charCodeAt(i)) return false
+  }
+  return true
+}
 
 function headerValues(headers: Array<[string, string]>, name: string): string[] {
-  let names = variableNames.get(headers)
-  if (!names) {
-    names = headers.map(([n]) => n.toLowerCase().replaceAll('-', '_'))
-    variableNames.set(headers, names)
-  }
   const values: string[] = []
-  for (let i = 0; i < names.length; i++) if (names[i] === name) values.push(headers[i][1])
+  for (const header of headers) if (namesVariable(header[0], name)) values.push(header[1])
   return values
 }
 

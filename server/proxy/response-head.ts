@@ -23,7 +23,7 @@ export type UpstreamHeadResult =
   /** A header line nginx refuses: `upstream sent invalid header: "…"` and 502. */
   | { kind: 'invalid-header'; shown: string }
 
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]$/
+const NOT_TOKEN = /[^!#$%&'*+.^_`|~0-9A-Za-z-]/
 
 /** Parses an upstream response head from the bytes so far (latin1). */
 export function parseUpstreamHead(data: string): UpstreamHeadResult {
@@ -40,7 +40,7 @@ export function parseUpstreamHead(data: string): UpstreamHeadResult {
   for (const line of lines.slice(1)) {
     const colon = line.indexOf(':')
     const name = colon < 0 ? line : line.slice(0, colon)
-    const bad = [...name].findIndex((ch) => !TOKEN.test(ch))
+    const bad = name.search(NOT_TOKEN)
     if (bad >= 0 || colon <= 0) {
       const at = bad >= 0 ? bad : name.length
       const code = line.charCodeAt(at)
@@ -106,6 +106,18 @@ export function clientHead(input: ClientHeadInput): { text: string; headers: Arr
   return { text, headers }
 }
 
+/** proxy_hide_header / proxy_pass_header lists (one pair per location), as a set made once. */
+const hiddenSets = new WeakMap<readonly string[], { pass: readonly string[]; set: ReadonlySet<string> }>()
+
+function hiddenSet(hide: readonly string[], pass: readonly string[]): ReadonlySet<string> {
+  const known = hiddenSets.get(hide)
+  if (known?.pass === pass) return known.set
+  const passed = pass.map((p) => p.toLowerCase())
+  const set = new Set([...HIDDEN_BY_DEFAULT.filter((h) => !passed.includes(h)), ...hide.map((h) => h.toLowerCase())])
+  hiddenSets.set(hide, { pass, set })
+  return set
+}
+
 /** The upstream headers that reach the client, in order, and the ones nginx keeps for itself. */
 export function passedHeaders(
   upstream: Array<[string, string]>,
@@ -113,7 +125,7 @@ export function passedHeaders(
   pass: readonly string[],
   rewriteRedirect: (value: string) => string,
 ): PassedHeaders {
-  const hidden = new Set([...HIDDEN_BY_DEFAULT.filter((h) => !pass.map((p) => p.toLowerCase()).includes(h)), ...hide.map((h) => h.toLowerCase())])
+  const hidden = hiddenSet(hide, pass)
   const out: PassedHeaders = { passed: [], contentType: null, contentLength: null, lastModified: null, location: null, serverPassed: false, datePassed: false, chunked: false }
   for (const [name, value] of upstream) {
     const lower = name.toLowerCase()

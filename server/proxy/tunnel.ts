@@ -8,7 +8,7 @@
 import type { Clock, Timer } from './clock.ts'
 import { FrameDecoder } from './frame-decoder.ts'
 import type { Stream } from './network.ts'
-import type { TraceSink } from './trace.ts'
+import type { TraceEvent, TraceSink } from './trace.ts'
 
 export interface TunnelOptions {
   client: Stream
@@ -55,8 +55,16 @@ export function runTunnel(options: TunnelOptions, onEnd: (result: TunnelResult) 
     if (toClient) return (fromUpstream ??= frameDecoder('upstream-to-client'))
     return (fromClient ??= frameDecoder('client-to-upstream'))
   }
+  // The event is written out field by field: an object spread here made several objects per frame.
   const frameDecoder = (direction: 'client-to-upstream' | 'upstream-to-client'): FrameDecoder =>
-    new FrameDecoder((frame) => trace({ type: 'frame', direction, time: clock.now(), connection, ...frame }))
+    new FrameDecoder((frame) => {
+      const event: TraceEvent = {
+        type: 'frame', direction, time: clock.now(), connection,
+        fin: frame.fin, opcode: frame.opcode, kind: frame.kind, masked: frame.masked, length: frame.length, preview: frame.preview, truncated: frame.truncated,
+      }
+      if (frame.closeCode !== undefined) Object.assign(event, { closeCode: frame.closeCode, closeReason: frame.closeReason })
+      trace(event)
+    })
 
   const finish = (by: TunnelEnd, timer?: TunnelResult['timer']): void => {
     if (done) return
