@@ -199,7 +199,7 @@ async function latency(task: LatencyTask): Promise<LatencyResult> {
   const at = (p: number): number => (count === 0 ? NaN : sorted[Math.min(count - 1, Math.floor(p * count))])
   let sum = 0
   for (let i = 0; i < count; i++) sum += sorted[i]
-  return { kind: 'latency', samples: count, p50Ms: at(0.5), p99Ms: at(0.99), maxMs: count ? sorted[count - 1] : NaN, meanMs: sum / count, elapsedMs, cpu, errors }
+  return { kind: 'latency', samples: count, p50Ms: at(0.5), p99Ms: at(0.99), maxMs: count ? sorted[count - 1] : NaN, meanMs: sum / count, sortedMs: Array.from(sorted), elapsedMs, cpu, errors }
 }
 
 async function connect(task: ConnectTask): Promise<ConnectResult> {

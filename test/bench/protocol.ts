@@ -84,6 +84,8 @@ export interface LatencyResult extends Measured {
   p99Ms: number
   maxMs: number
   meanMs: number
+  /** Every round-trip time of the window, ascending (so that rounds can be pooled). */
+  sortedMs: number[]
 }
 
 export interface ConnectResult extends Measured {

@@ -14,8 +14,8 @@
  *      can hold under the open-file limit (9,000 where `ulimit -n` is 20000: see maxIdle).
  *
  * The generators and the upstream are warmed up first on every kind of load straight to the
- * upstream; then each proxy's traffic runs (throughput, latency, connections/s on one proxy
- * process), then the memory runs (one fresh process each).
+ * upstream; then the traffic runs: for each kind of load, the three proxies run side by side and
+ * take turns, several windows each (measureTraffic); then the memory runs (one fresh process each).
  *
  * Beside every figure it reports CPU time over the measurement window, as a share of one core:
  * the generator processes' own (process.cpuUsage), the echo upstream's, and the proxy's (utime +
@@ -31,7 +31,7 @@ import { cpus, tmpdir } from 'node:os'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { childPidsOf, REGISTER_TS } from '../support/runtime/processes.ts'
-import { cpuMsOf, rssKiBOf } from './proc-stats.ts'
+import { cpuMsOf, percentile, rssKiBOf } from './proc-stats.ts'
 import { freePort, startNginx, startUpgradeLab, UPGRADE_LAB_BIN, type RunningProcess } from '../support/runtime-harness.ts'
 import { NGINX_BINARY, nginxAvailable } from '../support/nginx.ts'
 import type {
@@ -53,6 +53,8 @@ import type {
 export interface ProxyBenchOptions {
   /** Measurement window of each figure (ms). */
   windowMs?: number
+  /** Windows per figure and proxy, the proxies taking turns (see measureTraffic). */
+  rounds?: number
   /** Also profile `upgrade-lab serve` (node --cpu-prof) through the 64 B throughput and connections/s loads and print its top functions. */
   profile?: boolean
   /** Measure the figures (default); false with `profile` runs the profiles only. */
@@ -62,6 +64,7 @@ export interface ProxyBenchOptions {
 }
 
 const WINDOW_MS = 5_000
+const ROUNDS = 3
 const WARMUP_MS = 1_000
 /** Load generator processes (the connections of a throughput or connect run are split across them). */
 const GENERATORS = 2
@@ -396,6 +399,7 @@ async function windowed<T extends GeneratorResult & { elapsedMs: number; cpu: Cp
 }
 
 interface ThroughputFigure {
+  messages: number
   messagesPerS: number
   mbPerS: number
   /** Proxy CPU time per echoed message (µs): each message crosses the proxy twice. */
@@ -419,6 +423,7 @@ async function throughput(bench: Bench, url: string, pids: number[], size: numbe
   const messagesPerS = results.reduce((sum, r) => sum + r.messages / (r.elapsedMs / 1000), 0)
   const messages = results.reduce((sum, r) => sum + r.messages, 0)
   return {
+    messages,
     messagesPerS,
     mbPerS: (messagesPerS * size) / 1e6,
     proxyUsPerMessage: messages ? (shares.proxyMs * 1000) / messages : NaN,
@@ -428,6 +433,7 @@ async function throughput(bench: Bench, url: string, pids: number[], size: numbe
 }
 
 interface LatencyFigure {
+  sortedMs: number[]
   p50Ms: number
   p99Ms: number
   maxMs: number
@@ -441,10 +447,11 @@ async function latency(bench: Bench, url: string, pids: number[], windowMs: numb
   const task: GeneratorTask = { kind: 'latency', url, connections: LATENCY_CONNECTIONS, size: SMALL, warmupMs: WARMUP_MS / 2, windowMs }
   const { results, shares } = await windowed<LatencyResult>(bench, pids, [task])
   const [r] = results
-  return { p50Ms: r.p50Ms, p99Ms: r.p99Ms, maxMs: r.maxMs, samples: r.samples, errors: r.errors, shares }
+  return { sortedMs: r.sortedMs, p50Ms: r.p50Ms, p99Ms: r.p99Ms, maxMs: r.maxMs, samples: r.samples, errors: r.errors, shares }
 }
 
 interface ConnectFigure {
+  connections: number
   perS: number
   handshakeP50Ms: number
   proxyUsPerConnection: number
@@ -464,6 +471,7 @@ async function connectRate(bench: Bench, url: string, pids: number[], windowMs: 
   const perS = results.reduce((sum, r) => sum + r.connections / (r.elapsedMs / 1000), 0)
   const connections = results.reduce((sum, r) => sum + r.connections, 0)
   return {
+    connections,
     perS,
     handshakeP50Ms: results[0].handshakeP50Ms,
     proxyUsPerConnection: connections ? (shares.proxyMs * 1000) / connections : NaN,
@@ -581,19 +589,101 @@ async function withProxy<T>(target: Target, bench: Bench, workerConnections: num
 
 type TrafficFigures = Omit<TargetFigures, 'target' | 'idle'>
 
-async function measureTraffic(target: Target, bench: Bench, windowMs: number, workerConnections: number): Promise<TrafficFigures> {
-  return withProxy(target, bench, workerConnections, async (url, proc) => {
-    const pids = target.pids(proc)
-    progress(bench, `${target.label}: throughput 64 B`)
-    const small = await throughput(bench, url, pids, SMALL, DEPTH_SMALL, windowMs)
-    progress(bench, `${target.label}: throughput 64 KiB`)
-    const large = await throughput(bench, url, pids, LARGE, DEPTH_LARGE, windowMs)
-    progress(bench, `${target.label}: latency`)
-    const lat = await latency(bench, url, pids, windowMs)
-    progress(bench, `${target.label}: connections/s`)
-    const connect = await connectRate(bench, url, pids, windowMs)
-    return { small, large, latency: lat, connect }
-  })
+/** Every proxy running at once, each on its own port, for `fn`. */
+async function withProxies<T>(targets: Target[], bench: Bench, workerConnections: number, fn: (running: Array<{ url: string; pids: number[] }>) => Promise<T>): Promise<T> {
+  const [first, ...rest] = targets
+  if (!first) return fn([])
+  return withProxy(first, bench, workerConnections, (url, proc) =>
+    withProxies(rest, bench, workerConnections, (others) => fn([{ url, pids: first.pids(proc) }, ...others])),
+  )
+}
+
+type TrafficKind = keyof TrafficFigures
+const TRAFFIC_KINDS: Array<{ kind: TrafficKind; label: string }> = [
+  { kind: 'small', label: 'throughput 64 B' },
+  { kind: 'large', label: 'throughput 64 KiB' },
+  { kind: 'latency', label: 'latency' },
+  { kind: 'connect', label: 'connections/s' },
+]
+
+/**
+ * The traffic figures of every proxy. For each kind of load the proxies run side by side
+ * (fresh processes, idle but for the one measured) and take turns, `rounds` windows each, a
+ * different one first in every round: whatever else the machine does meanwhile falls on all of
+ * them alike, instead of on whichever proxy's single window it hit (one window's p99 swung
+ * 1.0–2.8× here). Rates are the mean over the rounds, CPU per unit the total over them,
+ * percentiles those of all the rounds' samples pooled.
+ */
+async function measureTraffic(bench: Bench, windowMs: number, workerConnections: number, rounds: number): Promise<TrafficFigures[]> {
+  const seen = TARGETS.map(() => ({ small: [] as ThroughputFigure[], large: [] as ThroughputFigure[], latency: [] as LatencyFigure[], connect: [] as ConnectFigure[] }))
+  for (const { kind, label } of TRAFFIC_KINDS) {
+    await withProxies(TARGETS, bench, workerConnections, async (running) => {
+      for (let round = 0; round < rounds; round++) {
+        for (let turn = 0; turn < TARGETS.length; turn++) {
+          const i = (turn + round) % TARGETS.length
+          const { url, pids } = running[i]
+          progress(bench, `${label}, round ${round + 1}/${rounds}: ${TARGETS[i].label}`)
+          if (kind === 'small') seen[i].small.push(await throughput(bench, url, pids, SMALL, DEPTH_SMALL, windowMs))
+          else if (kind === 'large') seen[i].large.push(await throughput(bench, url, pids, LARGE, DEPTH_LARGE, windowMs))
+          else if (kind === 'latency') seen[i].latency.push(await latency(bench, url, pids, windowMs))
+          else seen[i].connect.push(await connectRate(bench, url, pids, windowMs))
+        }
+      }
+    })
+  }
+  return seen.map((s) => ({ small: mergeThroughput(s.small), large: mergeThroughput(s.large), latency: mergeLatency(s.latency), connect: mergeConnect(s.connect) }))
+}
+
+const mean = (values: number[]): number => values.reduce((a, b) => a + b, 0) / values.length
+const total = (values: number[]): number => values.reduce((a, b) => a + b, 0)
+
+function mergeShares(all: CpuShares[]): CpuShares {
+  return {
+    generators: mean(all.map((s) => s.generators)),
+    busiestGenerator: Math.max(...all.map((s) => s.busiestGenerator)),
+    upstream: mean(all.map((s) => s.upstream)),
+    proxy: mean(all.map((s) => s.proxy)),
+    proxyMs: total(all.map((s) => s.proxyMs)),
+    windowUs: all[0].windowUs,
+  }
+}
+
+function mergeThroughput(all: ThroughputFigure[]): ThroughputFigure {
+  const messages = total(all.map((f) => f.messages))
+  return {
+    messages,
+    messagesPerS: mean(all.map((f) => f.messagesPerS)),
+    mbPerS: mean(all.map((f) => f.mbPerS)),
+    proxyUsPerMessage: messages ? (total(all.map((f) => f.shares.proxyMs)) * 1000) / messages : NaN,
+    errors: total(all.map((f) => f.errors)),
+    shares: mergeShares(all.map((f) => f.shares)),
+  }
+}
+
+function mergeLatency(all: LatencyFigure[]): LatencyFigure {
+  const sortedMs = all.flatMap((f) => f.sortedMs).sort((a, b) => a - b)
+  return {
+    sortedMs,
+    p50Ms: percentile(sortedMs, 50),
+    p99Ms: percentile(sortedMs, 99),
+    maxMs: sortedMs.at(-1) ?? NaN,
+    samples: sortedMs.length,
+    errors: total(all.map((f) => f.errors)),
+    shares: mergeShares(all.map((f) => f.shares)),
+  }
+}
+
+function mergeConnect(all: ConnectFigure[]): ConnectFigure {
+  const connections = total(all.map((f) => f.connections))
+  const handshakes = all.map((f) => f.handshakeP50Ms).sort((a, b) => a - b)
+  return {
+    connections,
+    perS: mean(all.map((f) => f.perS)),
+    handshakeP50Ms: handshakes[Math.floor(handshakes.length / 2)],
+    proxyUsPerConnection: connections ? (total(all.map((f) => f.shares.proxyMs)) * 1000) / connections : NaN,
+    errors: total(all.map((f) => f.errors)),
+    shares: mergeShares(all.map((f) => f.shares)),
+  }
 }
 
 function measureIdle(target: Target, bench: Bench, workerConnections: number, idleCap: number): Promise<IdleFigure[]> {
@@ -736,7 +826,7 @@ function report(figures: TargetFigures[], windowMs: number, idleCap: number, lim
   }
 
   console.log(
-    `\nCPU over each ${windowMs / 1000} s window, as a share of one core (${cpus().length} cores in all, so ${cpus().length * 100}% is the whole machine): ` +
+    `\nCPU over the ${windowMs / 1000} s windows (mean of the rounds), as a share of one core (${cpus().length} cores in all, so ${cpus().length * 100}% is the whole machine): ` +
       `generators (sum / busiest process; 100% would be a saturated generator), echo upstream, proxy (nginx master + worker, or the node process); ` +
       `and the proxy's CPU per unit of work, which does not depend on which process saturates:`,
   )
@@ -773,6 +863,7 @@ function report(figures: TargetFigures[], windowMs: number, idleCap: number, lim
 
 export async function runProxyBench(options: ProxyBenchOptions = {}): Promise<void> {
   const windowMs = options.windowMs ?? WINDOW_MS
+  const rounds = options.rounds ?? ROUNDS
   if (!nginxAvailable()) {
     console.log(`\nproxy benchmark skipped: no nginx at ${NGINX_BINARY} (apt-get install nginx)`)
     return
@@ -784,7 +875,8 @@ export async function runProxyBench(options: ProxyBenchOptions = {}): Promise<vo
   console.log(
     `\nproxy runtime vs ${nginxVersion} (worker_processes 1), WebSocket echo upstream (ws, own process), ` +
       `${GENERATORS} ws load-generator processes, loopback; ${cpus().length} cores; open-file limit ${limit}; ` +
-      `windows of ${windowMs / 1000} s after ${WARMUP_MS / 1000} s warm-up`,
+      `windows of ${windowMs / 1000} s after ${WARMUP_MS / 1000} s warm-up, ${rounds} per figure and proxy, the proxies taking turns ` +
+      `(rates: mean of the rounds; percentiles: all the rounds' samples pooled)`,
   )
   console.log(
     `throughput: ${THROUGHPUT_CONNECTIONS} connections, ${DEPTH_SMALL} (64 B) or ${DEPTH_LARGE} (64 KiB) binary messages in flight each; ` +
@@ -816,8 +908,7 @@ export async function runProxyBench(options: ProxyBenchOptions = {}): Promise<vo
       const idleCap = Math.min(IDLE_STEPS[IDLE_STEPS.length - 1], maxIdle(limit, baseline, workerConnections))
       // The traffic of every proxy first, then the memory runs (whose 9,000 closes leave as many
       // sockets in TIME_WAIT), so that each proxy's traffic runs see the same machine.
-      const traffic: TrafficFigures[] = []
-      for (const target of TARGETS) traffic.push(await measureTraffic(target, bench, windowMs, workerConnections))
+      const traffic = await measureTraffic(bench, windowMs, workerConnections, rounds)
       const figures: TargetFigures[] = []
       for (const [i, target] of TARGETS.entries()) figures.push({ target, ...traffic[i], idle: await measureIdle(target, bench, workerConnections, idleCap) })
       console.log('')

@@ -7,7 +7,7 @@
  * Proxy: `upgrade-lab serve` against real nginx on the same WebSocket config, upstream and load
  * (proxy-bench.ts): throughput, echo latency, connections/s and memory per idle connection.
  *
- *   npm run bench [-- --only check|proxy|profile] [--window-ms N] [--profile] [--verbose]
+ *   npm run bench [-- --only check|proxy|profile] [--window-ms N] [--rounds N] [--profile] [--verbose]
  *
  * --profile also runs `upgrade-lab serve` (frame inspection on, then off) under
  * `node --cpu-prof` through the 64 B throughput and connections/s loads, and prints the
@@ -47,6 +47,7 @@ const { values } = parseArgs({
   options: {
     only: { type: 'string' },
     'window-ms': { type: 'string' },
+    rounds: { type: 'string' },
     profile: { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
   },
@@ -61,8 +62,13 @@ if (windowMs !== undefined && !(windowMs >= 500 && windowMs <= 60_000)) {
   console.error('bench: --window-ms takes a number of milliseconds from 500 to 60000')
   process.exit(2)
 }
+const rounds = values.rounds === undefined ? undefined : Number(values.rounds)
+if (rounds !== undefined && !(Number.isInteger(rounds) && rounds >= 1 && rounds <= 20)) {
+  console.error('bench: --rounds takes a whole number from 1 to 20')
+  process.exit(2)
+}
 
 console.log(`Upgrade Lab benchmarks — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}`)
 if (only === undefined || only === 'check') benchCheck()
-if (only === undefined || only === 'proxy') await runProxyBench({ windowMs, profile: values.profile, verbose: values.verbose })
+if (only === undefined || only === 'proxy') await runProxyBench({ windowMs, rounds, profile: values.profile, verbose: values.verbose })
 if (only === 'profile') await runProxyBench({ windowMs, profile: true, figures: false, verbose: values.verbose })
