@@ -49,6 +49,7 @@ export interface EffectiveSettings {
   proxyPassRequestHeaders: boolean
   clientMaxBodySize: number
   proxyInterceptErrors: boolean
+  proxyIgnoreClientAbort: boolean
   keepaliveRequests: number
   clientHeaderTimeoutMs: number
   clientBodyTimeoutMs: number
@@ -129,6 +130,7 @@ export function compileConfig(result: CheckResult): LabConfig | null {
       proxyPassRequestHeaders: nearest<boolean>('proxy_pass_request_headers') ?? true,
       clientMaxBodySize: nearest<number>('client_max_body_size') ?? 1024 * 1024,
       proxyInterceptErrors: nearest<boolean>('proxy_intercept_errors') ?? false,
+      proxyIgnoreClientAbort: nearest<boolean>('proxy_ignore_client_abort') ?? false,
       keepaliveRequests: nearest<number>('keepalive_requests') ?? Number(table.get('keepalive_requests')?.[0]?.default ?? 1000),
       clientHeaderTimeoutMs: time('client_header_timeout'),
       clientBodyTimeoutMs: time('client_body_timeout'),

@@ -58,6 +58,8 @@ export class HttpConnection {
   private keepaliveWaiting = false
   /** The error logs of the last request, for what happens on the idle keep-alive connection. */
   private idleLogs: ErrorLogTarget[] | null = null
+  /** Told when the client closes (FIN or close) while a request waits on the upstream. */
+  private clientGone: (() => void) | null = null
 
   constructor(
     readonly runtime: ProxyRuntime,
@@ -79,7 +81,7 @@ export class HttpConnection {
     this.stream.on('data', (chunk: Buffer) => this.onData(chunk))
     this.stream.on('error', () => this.destroy())
     this.stream.on('end', () => {
-      if (!this.waitingForHead) return
+      if (!this.waitingForHead) return this.tellClientGone()
       if (this.requests > 0 && this.pending.length === 0 && this.idleLogs) {
         this.runtime.logError(this.idleLogs, 'info', this.number, `client ${this.info.remoteAddress} closed keepalive connection`, null, {})
       } else if (this.requests === 0 && this.pending.length === 0) {
@@ -94,6 +96,7 @@ export class HttpConnection {
     this.stream.on('close', () => {
       this.closed = true
       this.cancelTimer()
+      this.tellClientGone()
     })
     const server = this.defaultServer()
     this.armTimer(server?.settings.clientHeaderTimeoutMs ?? CLIENT_HEADER_TIMEOUT_MS, () => this.headerTimedOut())
@@ -150,6 +153,21 @@ export class HttpConnection {
   private cancelTimer(): void {
     this.timer?.cancel()
     this.timer = null
+  }
+
+  /**
+   * While the upstream has not answered, nginx watches the client connection
+   * (ngx_http_upstream_check_broken_connection): a FIN or a close ends the request with 499.
+   * null stops watching.
+   */
+  onClientGone(handler: (() => void) | null): void {
+    this.clientGone = handler
+  }
+
+  private tellClientGone(): void {
+    const handler = this.clientGone
+    this.clientGone = null
+    handler?.()
   }
 
   /** Lets a request read the client's bytes (request body, upgraded tunnel). */
@@ -514,6 +532,7 @@ export class HttpConnection {
    * connection was already closed by someone else (the tunnel), who owns how it closes.
    */
   finish(request: ActiveRequest, streamClosedBy?: 'tunnel'): void {
+    this.clientGone = null
     this.writeAccessLog(request)
     if (streamClosedBy) {
       this.closed = true

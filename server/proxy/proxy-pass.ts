@@ -146,6 +146,13 @@ function tryPeer(conn: HttpConnection, request: ActiveRequest, target: Target, a
     trace({ type: 'timeout', timer: 'proxy_connect_timeout', ms: settings.proxyConnectTimeoutMs, time: clock.now(), connection: conn.number })
     failed(conn, request, target, attempt, peer, uri, body, 'timeout', 504, 'connecting to upstream', 'upstream timed out (110: Connection timed out)')
   })
+  watchClient(conn, request, () => {
+    if (settled) return false
+    settled = true
+    connectTimer.cancel()
+    socket.destroy()
+    return true
+  }, target, peer, uri, 'connecting to upstream')
   socket.once('error', (error: NodeJS.ErrnoException) => {
     if (settled) return
     settled = true
@@ -163,6 +170,25 @@ function tryPeer(conn: HttpConnection, request: ActiveRequest, target: Target, a
   })
 }
 
+/**
+ * Until the upstream's head is in, a client that closes (or half-closes) ends the request:
+ * `stop` drops the upstream side (false when it was over already), then nginx's [info] line,
+ * 499 in the access log and the client connection closed. proxy_ignore_client_abort on lets
+ * the request run on.
+ */
+function watchClient(conn: HttpConnection, request: ActiveRequest, stop: () => boolean, target: Target, peer: Peer, uri: string, action: string): void {
+  if (request.settings.proxyIgnoreClientAbort) return
+  conn.onClientGone(() => {
+    if (!stop()) return
+    conn.runtime.options.trace({ type: 'request.aborted', time: conn.runtime.options.clock.now(), connection: conn.number })
+    conn.logErrorFor(request, 'info', 'epoll_wait() reported that client prematurely closed connection, so upstream connection is closed too', action, `${target.scheme}://${peer.name}${uri}`)
+    target.balancer.release(peer, false)
+    request.state.status = 499
+    request.keepalive = false
+    conn.finish(request)
+  })
+}
+
 /** A peer failed: count it, maybe try the next one, else answer with nginx's error status. */
 function failed(
   conn: HttpConnection,
@@ -177,6 +203,7 @@ function failed(
   action: string,
   message: string | null,
 ): void {
+  conn.onClientGone(null)
   request.state.upstreamStatus.push(String(status))
   const upstreamUrl = `${target.scheme}://${peer.name}${uri}`
   const logError = (): void => {
@@ -222,13 +249,24 @@ function exchange(
     trace({ type: 'timeout', timer: 'proxy_read_timeout', ms: settings.proxyReadTimeoutMs, time: clock.now(), connection: conn.number })
     failed(conn, request, target, attempt, peer, uri, body, 'timeout', 504, 'reading response header from upstream', 'upstream timed out (110: Connection timed out)')
   })
+  // nginx's action stays "sending request to upstream" until response bytes arrive.
+  const stopWaiting = (): boolean => {
+    if (done) return false
+    done = true
+    readTimer.cancel()
+    socket.destroy()
+    return true
+  }
+  watchClient(conn, request, stopWaiting, target, peer, uri, 'sending request to upstream')
   const onData = (chunk: Buffer): void => {
     if (done) return
+    if (data.length === 0) watchClient(conn, request, stopWaiting, target, peer, uri, 'reading response header from upstream')
     data = Buffer.concat([data, chunk])
     const parsed = parseUpstreamHead(data.toString('latin1'))
     if (parsed.kind === 'incomplete') return
     done = true
     readTimer.cancel()
+    conn.onClientGone(null)
     socket.off('data', onData)
     if (parsed.kind === 'invalid-header') {
       socket.destroy()

@@ -31,6 +31,7 @@ export type TraceEvent = TraceBase &
     | { type: 'timeout'; timer: 'proxy_read_timeout' | 'proxy_send_timeout' | 'proxy_connect_timeout' | 'send_timeout' | 'keepalive_timeout' | 'client_header_timeout'; ms: number }
     | { type: 'log.access'; line: string }
     | { type: 'log.error'; level: string; line: string }
+    | { type: 'request.aborted' }
     | { type: 'connection.closed' }
   )
 

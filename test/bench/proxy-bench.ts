@@ -755,7 +755,7 @@ async function profileLab(bench: Bench, target: Target, windowMs: number, worker
       },
       ['--cpu-prof', '--cpu-prof-dir', profDir],
     )
-    // CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile: thread 0 is the main thread (1 is tsx's loader).
+    // CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile: thread 0 is the main thread (1 is the TypeScript loader's).
     const file = readdirSync(profDir).find((f) => /\.\d+\.0\.\d+\.cpuprofile$/.test(f))
     if (!file) {
       console.log(`\nprofile of ${target.label}: no .cpuprofile was written (the process did not exit normally)`)
