@@ -139,20 +139,20 @@ function tryPeer(conn: HttpConnection, request: ActiveRequest, target: Target, a
   runtime.nextConnectionNumber()
   const socket = network.connect(peer.host, peer.port)
   let settled = false
-  const connectTimer = clock.after(settings.proxyConnectTimeoutMs, () => {
-    if (settled) return
-    settled = true
-    socket.destroy()
-    trace({ type: 'timeout', timer: 'proxy_connect_timeout', ms: settings.proxyConnectTimeoutMs, time: clock.now(), connection: conn.number })
-    failed(conn, request, target, attempt, peer, uri, body, 'timeout', 504, 'connecting to upstream', 'upstream timed out (110: Connection timed out)')
-  })
-  watchClient(conn, request, () => {
+  /** Gives the connect up (timeout, client gone); false when it had settled already. */
+  const abandon = (): boolean => {
     if (settled) return false
     settled = true
     connectTimer.cancel()
     socket.destroy()
     return true
-  }, target, peer, uri, 'connecting to upstream')
+  }
+  const connectTimer = clock.after(settings.proxyConnectTimeoutMs, () => {
+    if (!abandon()) return
+    trace({ type: 'timeout', timer: 'proxy_connect_timeout', ms: settings.proxyConnectTimeoutMs, time: clock.now(), connection: conn.number })
+    failed(conn, request, target, attempt, peer, uri, body, 'timeout', 504, 'connecting to upstream', 'upstream timed out (110: Connection timed out)')
+  })
+  watchClient(conn, request, abandon, target, peer, uri, 'connecting to upstream')
   socket.once('error', (error: NodeJS.ErrnoException) => {
     if (settled) return
     settled = true
@@ -242,14 +242,7 @@ function exchange(
 
   let data = Buffer.alloc(0)
   let done = false
-  const readTimer = clock.after(settings.proxyReadTimeoutMs, () => {
-    if (done) return
-    done = true
-    socket.destroy()
-    trace({ type: 'timeout', timer: 'proxy_read_timeout', ms: settings.proxyReadTimeoutMs, time: clock.now(), connection: conn.number })
-    failed(conn, request, target, attempt, peer, uri, body, 'timeout', 504, 'reading response header from upstream', 'upstream timed out (110: Connection timed out)')
-  })
-  // nginx's action stays "sending request to upstream" until response bytes arrive.
+  /** Gives the upstream up before its head (timeout, client gone); false when it was over already. */
   const stopWaiting = (): boolean => {
     if (done) return false
     done = true
@@ -257,6 +250,12 @@ function exchange(
     socket.destroy()
     return true
   }
+  const readTimer = clock.after(settings.proxyReadTimeoutMs, () => {
+    if (!stopWaiting()) return
+    trace({ type: 'timeout', timer: 'proxy_read_timeout', ms: settings.proxyReadTimeoutMs, time: clock.now(), connection: conn.number })
+    failed(conn, request, target, attempt, peer, uri, body, 'timeout', 504, 'reading response header from upstream', 'upstream timed out (110: Connection timed out)')
+  })
+  // nginx's action stays "sending request to upstream" until response bytes arrive.
   watchClient(conn, request, stopWaiting, target, peer, uri, 'sending request to upstream')
   const onData = (chunk: Buffer): void => {
     if (done) return

@@ -2,9 +2,24 @@
  * Client request variants (nginx-findings.md §7) and the requests nginx refuses itself: its
  * status, its page, whether it closes, and its error_log line.
  */
+import { FIXED_WS_KEY, type HeaderList, type StepContext } from '../../support/runtime-harness.ts'
 import { canonicalConf, echo, oneLocation, type Scenario } from './common.ts'
 
 const PROXY_ALL = oneLocation('proxy_pass http://127.0.0.1:{{UP1}};')
+
+/** Sends a request, then at 0.5 s half-closes (`end`) or closes (`drop`) before any answer, and waits `afterMs`. */
+async function requestThenLeave(ctx: StepContext, path: string, leave: 'end' | 'drop', afterMs: number, headers: HeaderList = []): Promise<void> {
+  const c = await ctx.connect()
+  c.request('GET', path, { headers: [['Host', 'localhost'], ...headers] })
+  await ctx.sleep(500)
+  if (leave === 'end') {
+    c.end()
+    await c.closedWithin(afterMs)
+  } else {
+    c.drop()
+    await ctx.sleep(afterMs)
+  }
+}
 
 export const clientScenarios: Scenario[] = [
   {
@@ -191,64 +206,35 @@ export const clientScenarios: Scenario[] = [
     about: 'the client half-closes (FIN) while the upstream has not answered: nginx closes the upstream connection, logs 499 and the [info] "client prematurely closed connection" line',
     config: PROXY_ALL,
     upstreams: [{ name: 'UP1', answer: () => ({ kind: 'http', status: 200, body: 'late\n', delayMs: 1_500 }) }],
-    async steps(ctx) {
-      const c = await ctx.connect()
-      c.request('GET', '/slow', { headers: [['Host', 'localhost']] })
-      await ctx.sleep(500)
-      c.end()
-      await c.closedWithin(3_000)
-    },
+    steps: (ctx) => requestThenLeave(ctx, '/slow', 'end', 3_000),
   },
   {
     name: 'client-abort-waiting-close',
     about: 'the client closes its socket while the upstream has not answered: 499, the upstream connection closed',
     config: PROXY_ALL,
     upstreams: [{ name: 'UP1', answer: () => ({ kind: 'http', status: 200, body: 'late\n', delayMs: 1_500 }) }],
-    async steps(ctx) {
-      const c = await ctx.connect()
-      c.request('GET', '/slow', { headers: [['Host', 'localhost']] })
-      await ctx.sleep(500)
-      c.drop()
-      await ctx.sleep(1_500)
-    },
+    steps: (ctx) => requestThenLeave(ctx, '/slow', 'drop', 1_500),
   },
   {
     name: 'client-abort-handshake-waiting',
     about: 'a WebSocket handshake whose client goes away before the upstream answers: 499 and the upstream connection closed',
     config: canonicalConf(),
     upstreams: [{ name: 'UP1', answer: () => ({ kind: 'http', status: 200, body: 'late\n', delayMs: 1_500 }) }],
-    async steps(ctx) {
-      const c = await ctx.connect()
-      c.request('GET', '/ws', { headers: [['Host', 'localhost'], ['Upgrade', 'websocket'], ['Connection', 'Upgrade'], ['Sec-WebSocket-Key', 'dGhlIHNhbXBsZSBub25jZQ=='], ['Sec-WebSocket-Version', '13']] })
-      await ctx.sleep(500)
-      c.drop()
-      await ctx.sleep(1_500)
-    },
+    steps: (ctx) =>
+      requestThenLeave(ctx, '/ws', 'drop', 1_500, [['Upgrade', 'websocket'], ['Connection', 'Upgrade'], ['Sec-WebSocket-Key', FIXED_WS_KEY], ['Sec-WebSocket-Version', '13']]),
   },
   {
     name: 'client-abort-ignored',
     about: 'proxy_ignore_client_abort on: the request to the upstream completes after the client left, and the access log has its 200',
     config: oneLocation('proxy_pass http://127.0.0.1:{{UP1}};\n        proxy_ignore_client_abort on;'),
     upstreams: [{ name: 'UP1', answer: () => ({ kind: 'http', status: 200, body: 'late\n', delayMs: 1_000 }) }],
-    async steps(ctx) {
-      const c = await ctx.connect()
-      c.request('GET', '/slow', { headers: [['Host', 'localhost']] })
-      await ctx.sleep(500)
-      c.drop()
-      await ctx.sleep(1_500)
-    },
+    steps: (ctx) => requestThenLeave(ctx, '/slow', 'drop', 1_500),
   },
   {
     name: 'client-abort-connecting',
     about: 'the client closes while the connect to the upstream is still pending: 499, "while connecting to upstream"',
     config: PROXY_ALL,
     upstreams: [{ name: 'UP1', mode: 'hold' }],
-    async steps(ctx) {
-      const c = await ctx.connect()
-      c.request('GET', '/held', { headers: [['Host', 'localhost']] })
-      await ctx.sleep(500)
-      c.drop()
-      await ctx.sleep(1_000)
-    },
+    steps: (ctx) => requestThenLeave(ctx, '/held', 'drop', 1_000),
   },
 ]
