@@ -10,11 +10,15 @@ import { dirname, resolve } from 'node:path'
 import { compileConfig } from '../nginx/compile.ts'
 import type { ErrorLogTarget } from '../proxy/logs.ts'
 import { realNetwork, type ProxyNetwork } from '../proxy/network.ts'
+import { installBacktrackingRunner } from '../proxy/backtracking-runner.ts'
 import { ProxyRuntime, type StaticFiles } from '../proxy/runtime.ts'
 import { systemClock } from '../proxy/clock.ts'
 import type { TraceEvent } from '../proxy/trace.ts'
 import { runCheck } from './check.ts'
 import { DEFAULT_ACCESS_LOG } from '../nginx/after-http.ts'
+
+/** How long one backtracking regex match may run under `serve`. */
+const SERVE_BACKTRACKING_MATCH_MS = 1000
 
 export interface ServeOptions {
   nginxVersion?: string
@@ -95,6 +99,9 @@ export async function serve(file: string, options: ServeOptions = {}): Promise<R
     listen: (spec, onConnection) => network.listen({ ...spec, host: spec.host === '0.0.0.0' || spec.host === '::' ? bind : spec.host, ipv6: false }, onConnection),
     connect: (host, port) => network.connect(host, port),
   }
+  // A backtracking regex (backreferences, lookaround) gives up after a second, as PCRE2 does at
+  // its match limit; serve is one person's tool, so there is no share to keep between visitors.
+  installBacktrackingRunner({ timeoutMs: SERVE_BACKTRACKING_MATCH_MS })
   const runtime = new ProxyRuntime({
     config,
     network: localNetwork,

@@ -13,6 +13,7 @@ import type { AccessLogSetting } from './directives/log.ts'
 import type { HeaderSetting, ProxyPassSetting } from './directives/proxy.ts'
 import type { CheckResult } from './index.ts'
 import { versionDefaults, type NginxVersion, type VersionDefaults } from './nginx-version.ts'
+import type { ConfigRegex } from './regex-match.ts'
 import { parseTime } from './values.ts'
 
 export type ErrorLogLevel = 'emerg' | 'alert' | 'crit' | 'error' | 'warn' | 'notice' | 'info' | 'debug'
@@ -26,7 +27,7 @@ export interface ErrorPageSetting {
 /** One directive of the rewrite module, in the order written (they run in that order). */
 export type RewriteStep =
   | { return: { status: number; text: string | null } }
-  | { rewrite: { regex: RegExp; replacement: string; flag: string | null } }
+  | { rewrite: { regex: ConfigRegex; replacement: string; flag: string | null } }
   | { set: { name: string; value: string } }
   | { if: { condition: string; level: Level } }
   | { break: true }
@@ -76,7 +77,7 @@ export interface EffectiveSettings {
 export interface LabLocation {
   modifier: LocationModifier
   name: string
-  regex: RegExp | null
+  regex: ConfigRegex | null
   line: number
   file: string
   settings: EffectiveSettings

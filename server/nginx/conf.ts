@@ -6,6 +6,7 @@
  */
 import type { ContextName } from './directive-spec.ts'
 import type { DirectiveNode } from './parser.ts'
+import type { ConfigRegex } from './regex-match.ts'
 import type { Range } from './source.ts'
 
 export interface Setting<T = unknown> {
@@ -41,7 +42,7 @@ export interface LocationConf {
   modifier: LocationModifier
   /** The location's name (URI prefix, regex source or `@name`). */
   name: string
-  regex: RegExp | null
+  regex: ConfigRegex | null
   level: Level
   node: DirectiveNode
   file: string
@@ -70,7 +71,7 @@ export interface ListenConf {
 export interface ServerNameConf {
   name: string
   kind: 'exact' | 'wildcard-head' | 'wildcard-tail' | 'regex' | 'dot'
-  regex: RegExp | null
+  regex: ConfigRegex | null
   range: Range
 }
 
@@ -125,7 +126,7 @@ export interface UpstreamConf {
 export interface MapEntryConf {
   key: string
   kind: 'exact' | 'regex' | 'regex-i' | 'wildcard' | 'default'
-  regex: RegExp | null
+  regex: ConfigRegex | null
   value: string
   range: Range
 }

@@ -1,7 +1,7 @@
 /**
  * Regular expressions as nginx compiles them with PCRE2 (ngx_regex_compile): the common
  * compile errors with PCRE2's own wording and offsets, named captures registered as
- * variables, and a translation of PCRE syntax to a JavaScript RegExp for matching.
+ * variables, and the compiled pattern for matching (regex-match.ts).
  *
  * Hand-written because no PCRE2 build runs in the browser at a size fit for an editor; the
  * check covers the mistakes people make (unbalanced groups and classes, misplaced
@@ -9,13 +9,14 @@
  */
 import type { DirectiveContext } from './directive-context.ts'
 import type { Word } from './lexer.ts'
+import { compileConfigRegex, type ConfigRegex } from './regex-match.ts'
 
 export interface RegexCheck {
   /** PCRE2's message and the offset nginx quotes (`at "..."`), or null when it compiles. */
   error: { message: string; offset: number } | null
   /** Named captures, in order. */
   names: string[]
-  /** The pattern rewritten for JavaScript. */
+  /** The pattern rewritten for JavaScript: regex-match.ts runs it for syntax it does not translate. */
   jsSource: string
 }
 
@@ -134,24 +135,21 @@ export function pcreErrorMessage(pattern: string, error: { message: string; offs
   return `pcre2_compile() failed: ${error.message} in "${pattern}" at "${pattern.slice(error.offset)}"`
 }
 
-/** A RegExp for matching at run time; one that never matches if JavaScript cannot express it. */
-export function toJsRegExp(source: string, caseless: boolean): RegExp {
-  try {
-    return new RegExp(source, caseless ? 'i' : '')
-  } catch {
-    try {
-      return new RegExp(source, caseless ? 'iu' : 'u')
-    } catch {
-      return /(?!)/
-    }
-  }
+/**
+ * A compiled pattern for matching at run time (regex-match.ts: re2js where it can, else a
+ * JavaScript RegExp through the backtracking runner); one that never matches if neither can
+ * express it. The pattern is PCRE source nginx accepted.
+ */
+export function toJsRegExp(pattern: string, caseless: boolean): ConfigRegex {
+  const checked = checkPcre(pattern)
+  return compileConfigRegex(pattern, caseless, checked.error ? null : checked.jsSource)
 }
 
 /**
  * ngx_http_regex_compile: reports the error at the directive, registers named captures as
- * variables of the http block, and returns the RegExp.
+ * variables of the http block, and returns the compiled pattern.
  */
-export function compileRegex(cx: DirectiveContext, pattern: string, caseless: boolean, word: Word): RegExp | null {
+export function compileRegex(cx: DirectiveContext, pattern: string, caseless: boolean, word: Word): ConfigRegex | null {
   const checked = checkPcre(pattern)
   if (checked.error) {
     cx.error(pcreErrorMessage(pattern, checked.error), word)
@@ -160,5 +158,5 @@ export function compileRegex(cx: DirectiveContext, pattern: string, caseless: bo
   if (cx.analyzer.http) {
     for (const name of checked.names) cx.analyzer.http.variables.define(name, true)
   }
-  return toJsRegExp(checked.jsSource, caseless)
+  return compileConfigRegex(pattern, caseless, checked.jsSource)
 }

@@ -18,14 +18,42 @@ export interface Clock {
   readonly scale: number
 }
 
-/** A Node timer that does not keep the process alive. */
-class NodeTimer implements Timer {
-  private readonly handle: NodeJS.Timeout
-  private cancelled = false
+/** setTimeout's longest wait (2^31 - 1 ms, 24.8 days); Node turns anything longer into 1 ms. */
+const MAX_NODE_DELAY_MS = 2 ** 31 - 1
 
-  constructor(realMs: number, fn: () => void) {
-    this.handle = setTimeout(fn, realMs)
-    this.handle.unref()
+/**
+ * A Node timer that does not keep the process alive. Waits longer than Node's maximum (nginx
+ * takes `proxy_read_timeout 30d`) are chained: the timer re-arms for what is left.
+ */
+class NodeTimer implements Timer {
+  private handle: NodeJS.Timeout
+  private cancelled = false
+  private deadline = 0
+
+  constructor(
+    private readonly realMs: number,
+    private readonly fn: () => void,
+  ) {
+    if (realMs > MAX_NODE_DELAY_MS) this.handle = this.arm(realMs)
+    else {
+      // The common case calls fn directly: no extra closure per timer (idle tunnels hold one each).
+      this.handle = setTimeout(fn, realMs)
+      this.handle.unref()
+    }
+  }
+
+  private arm(ms: number): NodeJS.Timeout {
+    this.deadline = Date.now() + ms
+    const handle = setTimeout(() => this.fire(), Math.min(ms, MAX_NODE_DELAY_MS))
+    handle.unref()
+    return handle
+  }
+
+  private fire(): void {
+    if (this.cancelled) return
+    const left = this.deadline - Date.now()
+    if (left > 0) this.handle = this.arm(left)
+    else this.fn()
   }
 
   cancel(): void {
@@ -34,8 +62,13 @@ class NodeTimer implements Timer {
   }
 
   restart(): void {
-    // refresh() would bring a cleared Node timer back.
-    if (!this.cancelled) this.handle.refresh()
+    if (this.cancelled) return
+    // refresh() would bring a cleared Node timer back; a chained wait starts its whole length again.
+    if (this.realMs <= MAX_NODE_DELAY_MS) this.handle.refresh()
+    else {
+      clearTimeout(this.handle)
+      this.handle = this.arm(this.realMs)
+    }
   }
 }
 

@@ -9,7 +9,9 @@ import { accessLine, type ErrorContext, type ErrorLogTarget, type Level } from '
 import type { ConnectionInfo, Stream } from './network.ts'
 import { proxyRequest } from './proxy-pass.ts'
 import { DEFAULT_LIMITS, parseRequestHead, type HeadError, type RequestHead } from './request-parser.ts'
-import { evaluate, type RequestState } from './request-vars.ts'
+import { RegexMatchLimitError } from '../nginx/regex-match.ts'
+import { EvaluationBudgetError } from './budget.ts'
+import { evaluate, noCaptures, VARIABLE_DEPTH, type RequestState } from './request-vars.ts'
 import { clientHead } from './response-head.ts'
 import { capturesOf, findLocation, selectServer } from './router.ts'
 import type { ProxyRuntime } from './runtime.ts'
@@ -17,6 +19,11 @@ import { errorPage, hasErrorPage, statusText, wantsPadding, wireStatus } from '.
 import { serveStatic } from './static-file.ts'
 
 const CLIENT_HEADER_TIMEOUT_MS = 60_000
+/** Bytes nginx holds for a request before it reads no more (large_client_header_buffers 4 8k). */
+const HEADER_BUFFERS_BYTES = DEFAULT_LIMITS.largeBufferSize * DEFAULT_LIMITS.largeBuffers
+const LF = 0x0a
+/** NGX_HTTP_MAX_URI_CHANGES: a request may be redirected internally this many times. */
+const MAX_URI_CHANGES = 10
 /** No bytes pending (one shared empty buffer, not one per connection). */
 const EMPTY = Buffer.alloc(0)
 
@@ -48,7 +55,12 @@ export interface ActiveRequest {
 }
 
 export class HttpConnection {
+  /** Bytes read and not yet used, merged; chunks that arrived since are in `arrived`. */
   private pending: Buffer = EMPTY
+  private arrived: Buffer[] = []
+  private arrivedBytes = 0
+  /** Whether reading stopped because nobody takes the client's bytes yet (backpressure). */
+  private inputPaused = false
   private timer: Timer | null = null
   /** Receives the client's bytes while a request owns the connection (body, tunnel). */
   private consumer: ((chunk: Buffer) => void) | null = null
@@ -60,6 +72,8 @@ export class HttpConnection {
   private idleLogs: ErrorLogTarget[] | null = null
   /** Told when the client closes (FIN or close) while a request waits on the upstream. */
   private clientGone: (() => void) | null = null
+  /** The error logs of the location now running: where a request's variables log (cycles). */
+  private logsNow: ErrorLogTarget[] | null = null
 
   constructor(
     readonly runtime: ProxyRuntime,
@@ -82,9 +96,9 @@ export class HttpConnection {
     this.stream.on('error', () => this.destroy())
     this.stream.on('end', () => {
       if (!this.waitingForHead) return this.tellClientGone()
-      if (this.requests > 0 && this.pending.length === 0 && this.idleLogs) {
+      if (this.requests > 0 && this.bufferedLength === 0 && this.idleLogs) {
         this.runtime.logError(this.idleLogs, 'info', this.number, `client ${this.info.remoteAddress} closed keepalive connection`, null, {})
-      } else if (this.requests === 0 && this.pending.length === 0) {
+      } else if (this.requests === 0 && this.bufferedLength === 0) {
         const server = this.defaultServer()
         this.runtime.logError(server ? this.errorLogsOf(server.settings) : this.runtime.options.errorLogs, 'info', this.number, 'client closed connection', 'waiting for request', {
           client: this.info.remoteAddress,
@@ -108,8 +122,8 @@ export class HttpConnection {
    */
   private headerTimedOut(): void {
     const server = this.defaultServer()
-    if (this.pending.length === 0 || !server) return this.destroy()
-    const text = this.pending.toString('latin1')
+    if (this.bufferedLength === 0 || !server) return this.destroy()
+    const text = this.buffered().toString('latin1')
     const lines = text.split(/\r?\n/)
     const requestLine = text.includes('\n') ? lines[0] : null
     const host = lines.slice(1, -1).find((l) => /^host:/i.test(l))?.slice(5).trim() ?? null
@@ -123,6 +137,18 @@ export class HttpConnection {
     this.writeAccessLog({ state, server, settings: server.settings, location: null, errorLogs: logs, keepalive: false })
     this.stream.end()
     this.destroy()
+  }
+
+  /**
+   * A body bigger than the lab holds in memory (nginx would spill it to a temporary file): the
+   * lab's budget answers nginx's 413 page, and says in the trace that the lab, not nginx, refused.
+   */
+  bodyOverBudget(request: ActiveRequest, bytes: number): void {
+    const { trace, clock } = this.runtime.options
+    trace({ type: 'budget', kind: 'body', detail: `a request body of ${bytes} bytes is over the lab's ${request.state.budget.bodyBytes}-byte budget (nginx would write it to a temporary file)`, time: clock.now(), connection: this.number })
+    this.runtime.options.onBudgetTrip?.('body')
+    request.keepalive = false
+    this.sendError(request, 413)
   }
 
   /** client_body_timeout: the request is dropped (408 in the access log), without an answer. */
@@ -173,8 +199,9 @@ export class HttpConnection {
   /** Lets a request read the client's bytes (request body, upgraded tunnel). */
   takeInput(consumer: ((chunk: Buffer) => void) | null): Buffer {
     this.consumer = consumer
-    const rest = this.pending
+    const rest = this.buffered()
     this.pending = EMPTY
+    this.resumeInput()
     return rest
   }
 
@@ -191,18 +218,58 @@ export class HttpConnection {
       const server = this.defaultServer()
       this.armTimer(server?.settings.clientHeaderTimeoutMs ?? CLIENT_HEADER_TIMEOUT_MS, () => this.headerTimedOut())
     }
-    this.pending = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk
-    if (this.waitingForHead) this.tryHead()
+    this.arrived.push(chunk)
+    this.arrivedBytes += chunk.length
+    if (!this.waitingForHead) {
+      // Nobody reads the client yet (the upstream is being reached): nginx leaves further bytes
+      // in the kernel beyond its header buffers, so reading stops here too.
+      if (this.bufferedLength >= HEADER_BUFFERS_BYTES) this.pauseInput()
+      return
+    }
+    // Parsing again only when the head could have ended (a line ended) or a buffer limit was
+    // crossed keeps a head sent byte by byte linear, not quadratic.
+    const before = this.bufferedLength - chunk.length
+    const crossed = Math.floor(this.bufferedLength / DEFAULT_LIMITS.largeBufferSize) > Math.floor(before / DEFAULT_LIMITS.largeBufferSize)
+    if (crossed || chunk.includes(LF)) this.tryHead()
+  }
+
+  /** How many bytes are read and unused. */
+  private get bufferedLength(): number {
+    return this.pending.length + this.arrivedBytes
+  }
+
+  /** The bytes read and unused, as one buffer. */
+  private buffered(): Buffer {
+    if (this.arrived.length) {
+      const parts = this.pending.length ? [this.pending, ...this.arrived] : this.arrived
+      this.pending = parts.length === 1 ? parts[0] : Buffer.concat(parts)
+      this.arrived = []
+      this.arrivedBytes = 0
+    }
+    return this.pending
+  }
+
+  private pauseInput(): void {
+    if (this.inputPaused) return
+    this.inputPaused = true
+    this.stream.pause()
+  }
+
+  private resumeInput(): void {
+    if (!this.inputPaused) return
+    this.inputPaused = false
+    this.stream.resume()
   }
 
   private tryHead(): void {
-    const result = parseRequestHead(this.pending.toString('latin1'), DEFAULT_LIMITS)
+    const result = parseRequestHead(this.buffered().toString('latin1'), DEFAULT_LIMITS)
     if (result.kind === 'incomplete') return
     this.waitingForHead = false
     this.cancelTimer()
     if (result.kind === 'error') return this.rejectHead(result.error)
     // What follows the head (a body, pipelined requests), without keeping the head's bytes.
     this.pending = result.head.headLength < this.pending.length ? this.pending.subarray(result.head.headLength) : EMPTY
+    if (this.pending.length >= HEADER_BUFFERS_BYTES) this.pauseInput()
     this.requests++
     if (this.info.sslPort && !this.info.tls) return this.plainOnSslPort(result.head)
     this.handle(result.head)
@@ -257,7 +324,7 @@ export class HttpConnection {
   newState(head: RequestHead, serverName: string): RequestState {
     const { clock, pid, hostname } = this.runtime.options
     const config = this.runtime.config
-    return {
+    const state: RequestState = {
       head,
       connection: { ...this.info, number: this.number, requests: this.requests },
       serverName,
@@ -266,9 +333,17 @@ export class HttpConnection {
       pid,
       startMs: clock.now(),
       nowMs: () => clock.now(),
-      captures: {},
+      captures: noCaptures(),
       assigned: new Map(),
       maps: this.runtime.maps,
+      cached: new Map(),
+      evaluations: 0,
+      action: null,
+      variableDepth: VARIABLE_DEPTH,
+      uriChanges: MAX_URI_CHANGES + 1,
+      built: 0,
+      budget: this.runtime.budget,
+      log: (level, message) => this.runtime.logError(this.logsNow ?? this.runtime.options.errorLogs, level, this.number, message, state.action, this.contextOf(state)),
       proxyHost: '',
       proxyPort: '',
       upstreamAddr: [],
@@ -279,6 +354,7 @@ export class HttpConnection {
       responseHeaders: [],
       upstreamHeaders: [],
     }
+    return state
   }
 
   errorLogsOf(settings: EffectiveSettings): ErrorLogTarget[] {
@@ -302,23 +378,74 @@ export class HttpConnection {
       this.logInfo(base, `client sent invalid header line: "${line}"`, 'reading client request headers', serverName)
     }
 
-    // The server's own rewrite steps run before any location is chosen.
-    if (this.runRewrites(base, server.settings.rewrites) === 'answered') return
-    this.findAndRun(base, 0)
+    this.logsNow = base.errorLogs
+    this.guard(base, () => {
+      // The server's own rewrite steps run before any location is chosen.
+      if (this.runRewrites(base, server.settings.rewrites) === 'answered') return
+      this.findAndRun(base)
+    })
+  }
+
+  /**
+   * Runs a step of a request; a budget it goes over (a value too big to build, a regex match
+   * past its limit) fails this request as nginx fails it, and nothing else.
+   */
+  guard(request: ActiveRequest, step: () => void): void {
+    try {
+      step()
+    } catch (error) {
+      if (!isBudgetError(error)) throw error
+      this.failRequest(request, error)
+    }
+  }
+
+  /**
+   * A request stopped by a budget: nginx's line for the failure (an allocation that failed, a
+   * PCRE2 match limit), the lab's own word in the trace, and a 500 — or, once the response has
+   * begun, the connection closed.
+   */
+  private failRequest(request: ActiveRequest, error: EvaluationBudgetError | RegexMatchLimitError): void {
+    const state = request.state
+    this.reportBudget(request, error)
+    if (this.closed) return
+    if (state.bytesSent > 0) return this.destroy()
+    // No error_page: its target could go over the same budget again.
+    state.uriChanges = 0
+    request.keepalive = false
+    try {
+      this.sendError({ ...request, statusOverride: null }, 500)
+    } catch (again) {
+      // The 500's own add_header went over too: nothing more can be said on this connection.
+      if (!isBudgetError(again)) throw again
+      this.destroy()
+    }
+  }
+
+  /** nginx's error_log line for a budget's failure, and the lab's own word in the trace. */
+  private reportBudget(request: ActiveRequest, error: EvaluationBudgetError | RegexMatchLimitError): void {
+    const { trace, clock } = this.runtime.options
+    const state = request.state
+    if (error instanceof EvaluationBudgetError && error.limit === 'evaluations') {
+      // nginx has no limit here (it spins); nothing nginx would log, so only the trace says it.
+      trace({ type: 'budget', kind: 'evaluations', detail: `${error.message} of ${state.budget.evaluations}`, time: clock.now(), connection: this.number })
+    } else if (error instanceof EvaluationBudgetError) {
+      trace({ type: 'budget', kind: 'value-size', detail: `${error.message} of ${error.limit === 'valueBytes' ? state.budget.valueBytes : state.budget.requestBytes} bytes`, time: clock.now(), connection: this.number })
+      this.logErrorFor(request, 'emerg', `malloc(${error.bytes}) failed (12: Cannot allocate memory)`, null)
+    } else {
+      trace({ type: 'budget', kind: 'regex', detail: `the match of "${error.pattern}" went over the lab's backtracking budget`, time: clock.now(), connection: this.number })
+      this.logErrorFor(request, 'alert', `pcre2_match() failed: -47 on "${error.subject}" using "${error.pattern}"`, null)
+    }
+    this.runtime.options.onBudgetTrip?.(error instanceof EvaluationBudgetError ? (error.limit === 'evaluations' ? 'evaluations' : 'value-size') : 'regex')
   }
 
   /** Finds the location for the request's URI and runs it (again after `rewrite … last`). */
-  private findAndRun(base: ActiveRequest, cycles: number): void {
+  private findAndRun(base: ActiveRequest): void {
     const { trace, clock } = this.runtime.options
     const state = base.state
     const head = state.head
     const server = base.server
     // A new location search makes the URI the location's again (nginx's r->valid_location).
     state.uriChanged = false
-    if (cycles > 10) {
-      this.logErrorFor(base, 'error', `rewrite or internal redirection cycle while processing "${head.normalizedPath}"`, null)
-      return this.sendError(base, 500)
-    }
     const found = findLocation(server.locations, head.normalizedPath)
     if (found.kind === 'redirect') {
       const request = { ...base, settings: found.location.settings, location: found.location }
@@ -333,7 +460,7 @@ export class HttpConnection {
     trace({ type: 'location.matched', location: `${location.modifier ? location.modifier + ' ' : ''}${location.name}`, line: location.line, time: clock.now(), connection: this.number })
     const request: ActiveRequest = { ...base, settings: location.settings, location, errorLogs: this.errorLogsOf(location.settings) }
     if (this.requests >= location.settings.keepaliveRequests) request.keepalive = false
-    this.runLocation(request, cycles)
+    this.runLocation(request)
   }
 
   private logInfo(request: ActiveRequest, message: string, action: string, serverName: string): void {
@@ -407,7 +534,8 @@ export class HttpConnection {
     }
     if (text === null) return this.sendError(request, status)
     const body = Buffer.from(evaluate(text, request.state), 'utf8')
-    this.sendSimple(request, status, request.settings.defaultType, body)
+    // An error_page target answers with the error's status (ngx_http_send_header: r->err_status).
+    this.sendSimple(request, request.statusOverride ?? status, request.settings.defaultType, body)
   }
 
   /** A response nginx makes itself with a body (return with text, files). */
@@ -439,9 +567,10 @@ export class HttpConnection {
 
   /** nginx's built-in page for a status (ngx_http_special_response_handler). */
   sendError(request: ActiveRequest, status: number, location: string | null = null, extra: Array<[string, string]> = []): void {
+    // ngx_http_special_response_handler turns keep-alive off for these before any error_page.
+    if (CLOSING_STATUSES.has(status)) request.keepalive = false
     if (this.tryErrorPage(request, status)) return
     const head = request.state.head
-    if (status === 400 || status === 414 || status === 494 || status === 505 || status === 413 || status === 501) request.keepalive = false
     const page = hasErrorPage(status)
       ? Buffer.from(errorPage(status, this.runtime.config.version.name, { padding: wantsPadding(headerOf(head, 'user-agent')) }), 'latin1')
       : Buffer.alloc(0)
@@ -478,15 +607,18 @@ export class HttpConnection {
    * answering with the original status, `=code`, or (`=`) the status of what answers.
    */
   private tryErrorPage(request: ActiveRequest, status: number): boolean {
-    if (request.errorPageDone && !request.settings.recursiveErrorPages) return false
+    // ngx_http_special_response_handler: r->error_page (set by the first error_page unless that
+    // location has recursive_error_pages on) and no redirects left mean nginx's own page.
+    if (request.errorPageDone || request.state.uriChanges === 0) return false
     const page = request.settings.errorPages.find((p) => p.codes.includes(status))
     if (!page || this.closed) return false
     const uri = evaluate(page.uri, request.state)
     const override = page.overwrite === null ? status : page.overwrite === 0 ? null : page.overwrite
-    const next: ActiveRequest = { ...request, errorPageDone: true, statusOverride: override }
+    const next: ActiveRequest = { ...request, errorPageDone: !request.settings.recursiveErrorPages, statusOverride: override }
     if (uri.startsWith('@')) {
       const named = request.server.namedLocations.get(uri)
       if (!named) return false
+      if (this.redirectCycle(request, `redirect to named location "${uri}"`)) return true
       this.runLocation({ ...next, settings: named.settings, location: named, errorLogs: this.errorLogsOf(named.settings) })
       return true
     }
@@ -497,6 +629,8 @@ export class HttpConnection {
     const q = uri.indexOf('?')
     const path = q < 0 ? uri : uri.slice(0, q)
     const head: RequestHead = { ...request.state.head, method: request.state.head.method === 'HEAD' ? 'HEAD' : 'GET', uri, path, normalizedPath: path, args: q < 0 ? '' : uri.slice(q + 1) }
+    // The target is never entered when no redirect is left: $uri stays the one before.
+    if (this.redirectCycle(request, `internally redirecting to "${uri}"`)) return true
     next.state = { ...request.state, head }
     const found = findLocation(request.server.locations, path)
     if (found.kind !== 'location') {
@@ -507,12 +641,28 @@ export class HttpConnection {
     return true
   }
 
-  private runLocation(request: ActiveRequest, cycles = 0): void {
+  private runLocation(request: ActiveRequest): void {
+    this.logsNow = request.errorLogs
     const outcome = this.runRewrites(request, request.location?.settings.rewrites ?? [])
     if (outcome === 'answered') return
-    if (outcome === 'relocate') return this.findAndRun({ ...request, settings: request.server.settings, location: null }, cycles + 1)
+    if (outcome === 'relocate') {
+      // ngx_http_core_post_rewrite_phase: a changed URI searches the locations again.
+      if (this.redirectCycle(request, `processing "${request.state.head.normalizedPath}"`)) return
+      return this.findAndRun({ ...request, settings: request.server.settings, location: null })
+    }
     if (request.settings.proxyPass) return proxyRequest(this, request)
     serveStatic(this, request)
+  }
+
+  /**
+   * Counts one internal redirect (r->uri_changes); when none is left, nginx logs the cycle
+   * and answers its own 500. True when the request was answered so.
+   */
+  private redirectCycle(request: ActiveRequest, action: string): boolean {
+    if (--request.state.uriChanges > 0) return false
+    this.logErrorFor(request, 'error', `rewrite or internal redirection cycle while ${action}`, null)
+    this.sendError(request, 500)
+    return true
   }
 
   writeResponse(request: ActiveRequest, status: number, head: string, headers: Array<[string, string]>, body: Buffer): void {
@@ -549,20 +699,30 @@ export class HttpConnection {
     this.idleLogs = request.errorLogs
     this.armTimer(request.settings.keepaliveTimeoutMs, () => this.destroy())
     this.keepaliveWaiting = true
-    if (this.pending.length) queueMicrotask(() => this.tryHead())
+    this.resumeInput()
+    if (this.bufferedLength) queueMicrotask(() => this.tryHead())
   }
 
   writeAccessLog(request: ActiveRequest): void {
     const { writeLog, trace, clock, prefix } = this.runtime.options
+    request.state.action = 'logging request'
     for (const log of request.settings.accessLogs) {
       if (log.path === 'off') continue
       const format = this.runtime.config.logFormats.get(log.format)
       if (!format) continue
-      if (log.condition !== null) {
-        const value = evaluate(log.condition, request.state)
-        if (value === '' || value === '0') continue
+      let line: string
+      try {
+        if (log.condition !== null) {
+          const value = evaluate(log.condition, request.state)
+          if (value === '' || value === '0') continue
+        }
+        line = accessLine(format, request.state)
+      } catch (error) {
+        // As in nginx, a line that cannot be allocated is lost; the request is already answered.
+        if (!isBudgetError(error)) throw error
+        this.reportBudget(request, error)
+        continue
       }
-      const line = accessLine(format, request.state)
       const path = log.path.startsWith('/') || log.path.startsWith('syslog:') ? log.path : prefix + log.path
       writeLog(path, line)
       trace({ type: 'log.access', line, time: clock.now(), connection: this.number })
@@ -570,15 +730,23 @@ export class HttpConnection {
   }
 
   errorContext(request: ActiveRequest, upstream?: string): ErrorContext {
-    const context: ErrorContext = { client: this.info.remoteAddress, server: request.state.serverName, request: request.state.head.requestLine }
+    return this.contextOf(request.state, upstream)
+  }
+
+  private contextOf(state: RequestState, upstream?: string): ErrorContext {
+    const context: ErrorContext = { client: this.info.remoteAddress, server: state.serverName, request: state.head.requestLine }
     if (upstream !== undefined) context.upstream = upstream
-    if (request.state.head.hostHeader !== null) context.host = request.state.head.hostHeader
+    if (state.head.hostHeader !== null) context.host = state.head.hostHeader
     return context
   }
 
   logErrorFor(request: ActiveRequest, level: Level, message: string, action: string | null, upstream?: string): void {
     this.runtime.logError(request.errorLogs, level, this.number, message, action, this.errorContext(request, upstream))
   }
+}
+
+function isBudgetError(error: unknown): error is EvaluationBudgetError | RegexMatchLimitError {
+  return error instanceof EvaluationBudgetError || error instanceof RegexMatchLimitError
 }
 
 /** Whether the client asked to keep the connection (HTTP/1.1 by default, 1.0 with keep-alive). */
@@ -599,6 +767,9 @@ export function headerOf(head: RequestHead, name: string): string | undefined {
 export function statusLineFor(status: number): string {
   return statusText(status)
 }
+
+/** Statuses after which nginx closes the client connection (494 is sent as 400). */
+const CLOSING_STATUSES = new Set([400, 413, 414, 494, 495, 496, 497, 500, 501, 505])
 
 const ADD_HEADER_STATUSES = new Set([200, 201, 204, 206, 301, 302, 303, 304, 307, 308])
 

@@ -6,7 +6,8 @@
  */
 import type { LogFormatConf } from '../nginx/conf.ts'
 import { compileValue } from '../nginx/variables.ts'
-import { variable, type RequestState } from './request-vars.ts'
+import { EvaluationBudgetError } from './budget.ts'
+import { chargeBuilt, variable, type RequestState } from './request-vars.ts'
 
 export const LEVELS = ['emerg', 'alert', 'crit', 'error', 'warn', 'notice', 'info', 'debug'] as const
 export type Level = (typeof LEVELS)[number]
@@ -77,20 +78,33 @@ function escapeJson(value: string): string {
   return JSON.stringify(value).slice(1, -1)
 }
 
+/**
+ * Whether a variable's value comes from the config (map, set, a capture): empty, it is logged
+ * empty, as found. The built-ins' empty values stand for nginx's "not found" and are logged `-`.
+ */
+function setByConfig(name: string, state: RequestState): boolean {
+  return state.maps.has(name) || state.assigned.has(name) || Object.hasOwn(state.captures, name)
+}
+
 /** An access_log line: variables of the format, `-` for empty ones (escape=default). */
 export function accessLine(format: LogFormatConf, state: RequestState): string {
   const compiled = compileValue(format.format)
   if (!compiled.ok) return format.format
+  const limit = state.budget.valueBytes
   let out = ''
   for (const part of compiled.value.parts) {
     if (part.kind === 'text') out += part.text
     else if (part.kind === 'capture') out += state.captures[String(part.index)] ?? ''
     else {
-      const value = variable(part.name, state) ?? ''
+      const found = variable(part.name, state)
+      const value = found ?? ''
       if (format.escape === 'json') out += escapeJson(value)
       else if (format.escape === 'none') out += value
-      else out += value === '' ? '-' : escapeDefault(value)
+      else out += found === undefined || (value === '' && !setByConfig(part.name, state)) ? '-' : escapeDefault(value)
     }
+    // A format of many long variables is stopped as it grows, not once it is built.
+    if (out.length > limit) throw new EvaluationBudgetError(out.length, 'valueBytes')
   }
+  chargeBuilt(state, out.length)
   return out
 }

@@ -5,12 +5,15 @@
  * 502/504, error_log lines and next-upstream retries.
  */
 import type { UpstreamConf } from '../nginx/conf.ts'
+import { toJsRegExp } from '../nginx/regex.ts'
+import type { ConfigRegex } from '../nginx/regex-match.ts'
 import { parseUrl } from '../nginx/values.ts'
 import type { Attempt, Balancer, Peer } from './balancer.ts'
 import { addHeaders, headerOf, httpDate, type ActiveRequest, type HttpConnection } from './http-connection.ts'
 import type { Stream } from './network.ts'
 import { evaluate } from './request-vars.ts'
 import { clientHead, parseUpstreamHead, passedHeaders, type UpstreamHead } from './response-head.ts'
+import { capturesOf } from './router.ts'
 import { runTunnel } from './tunnel.ts'
 import { statusText } from './status.ts'
 import { buildUpstreamRequest, upstreamUri } from './upstream-request.ts'
@@ -108,11 +111,13 @@ export function proxyRequest(conn: HttpConnection, request: ActiveRequest): void
   if (!target) return
   request.state.proxyHost = target.proxyHost
   request.state.proxyPort = target.proxyPort
-  readRequestBody(conn, request, (body) => {
-    const uri = upstreamUri(request.settings, request.location, request.state, target.dynamicUri)
-    const attempt = target.balancer.newAttempt()
-    tryPeer(conn, request, target, attempt, uri, body)
-  })
+  readRequestBody(conn, request, (body) =>
+    conn.guard(request, () => {
+      const uri = upstreamUri(request.settings, request.location, request.state, target.dynamicUri)
+      const attempt = target.balancer.newAttempt()
+      tryPeer(conn, request, target, attempt, uri, body)
+    }),
+  )
 }
 
 function tryPeer(conn: HttpConnection, request: ActiveRequest, target: Target, attempt: Attempt, uri: string, body: Buffer | null): void {
@@ -134,7 +139,7 @@ function tryPeer(conn: HttpConnection, request: ActiveRequest, target: Target, a
   const reused = runtime.takeIdle(target.balancer.upstream, peer.name)
   if (reused) {
     trace({ type: 'upstream.connect', peer: peer.name, outcome: 'connected', detail: 'kept-alive connection reused', time: clock.now(), connection: conn.number })
-    return exchange(conn, request, target, attempt, peer, uri, body, reused, upstreamUrl)
+    return conn.guard(request, () => exchange(conn, request, target, attempt, peer, uri, body, reused, upstreamUrl))
   }
   runtime.nextConnectionNumber()
   const socket = network.connect(peer.host, peer.port)
@@ -166,7 +171,7 @@ function tryPeer(conn: HttpConnection, request: ActiveRequest, target: Target, a
     settled = true
     connectTimer.cancel()
     trace({ type: 'upstream.connect', peer: peer.name, outcome: 'connected', time: clock.now(), connection: conn.number })
-    exchange(conn, request, target, attempt, peer, uri, body, socket, upstreamUrl)
+    conn.guard(request, () => exchange(conn, request, target, attempt, peer, uri, body, socket, upstreamUrl))
   })
 }
 
@@ -279,7 +284,16 @@ function exchange(
       const release = releaser(target.balancer, peer)
       return relayBody(conn, request, socket, null, false, false, false, data, false, release)
     }
-    respond(conn, request, target, peer, socket, parsed.head, data.subarray(parsed.head.headLength), upstreamUrl)
+    conn.guard(request, () => {
+      try {
+        respond(conn, request, target, peer, socket, parsed.head, data.subarray(parsed.head.headLength), upstreamUrl)
+      } catch (error) {
+        // Stopped while answering (a budget): the upstream connection goes, its peer is free.
+        socket.destroy()
+        target.balancer.release(peer, false)
+        throw error
+      }
+    })
   }
   socket.on('data', onData)
   const prematureClose = (): void => {
@@ -420,9 +434,23 @@ function openTunnel(conn: HttpConnection, request: ActiveRequest, socket: Stream
   )
 }
 
+const redirectRegexes = new WeakMap<object, ConfigRegex>()
+
+/** A `proxy_redirect ~…` pattern, compiled once per rule (the rule lives as long as its config). */
+function redirectRegex(rule: { from: string }): ConfigRegex {
+  let regex = redirectRegexes.get(rule)
+  if (!regex) {
+    const caseless = rule.from.startsWith('~*')
+    regex = toJsRegExp(rule.from.slice(caseless ? 2 : 1), caseless)
+    redirectRegexes.set(rule, regex)
+  }
+  return regex
+}
+
 /**
  * proxy_redirect: `default` replaces the proxy_pass URL (with its URI part) by the location's
- * name, or `URL/` by `/`; explicit pairs replace a prefix (or a regex match); `off` keeps all.
+ * name, or `URL/` by `/`; explicit pairs replace a prefix, or the whole value when their regex
+ * matches; `off` keeps all.
  */
 function rewriteRedirect(value: string, request: ActiveRequest, target: Target): string {
   const rules = request.settings.proxyRedirect
@@ -436,11 +464,11 @@ function rewriteRedirect(value: string, request: ActiveRequest, target: Target):
       continue
     }
     if (rule.from.startsWith('~')) {
-      const caseless = rule.from.startsWith('~*')
-      const re = new RegExp(rule.from.slice(caseless ? 2 : 1), caseless ? 'i' : '')
-      const m = re.exec(value)
-      if (m) return evaluate(rule.to ?? '', { ...request.state, captures: { ...request.state.captures, ...Object.fromEntries(m.map((v, i) => [String(i), v ?? ''])) } }) + value.slice(m.index + m[0].length)
-      continue
+      const m = redirectRegex(rule).exec(value)
+      if (!m) continue
+      // ngx_http_proxy_rewrite_regex_handler: the replacement takes the place of the whole value.
+      const captures: Record<string, string> = Object.assign(Object.create(null), request.state.captures, capturesOf(m))
+      return evaluate(rule.to ?? '', { ...request.state, captures })
     }
     const from = evaluate(rule.from, request.state)
     if (value.startsWith(from)) return evaluate(rule.to ?? '', request.state) + value.slice(from.length)

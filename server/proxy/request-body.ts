@@ -25,6 +25,13 @@ export function readRequestBody(conn: HttpConnection, request: ActiveRequest, do
     request.state.bodyBytesSent += line.length
     request.state.bytesSent += line.length
   }
+  // nginx keeps client_body_buffer_size in memory and writes the rest to a temporary file; the
+  // lab has no files, so a body is held in memory up to the budget and refused beyond it.
+  const inMemory = conn.runtime.budget.bodyBytes
+  if (expected !== null && expected > inMemory) return conn.bodyOverBudget(request, expected)
+  const chunks: Buffer[] = []
+  let size = 0
+  /** For a chunked body: what was received, merged only when a chunk could have ended. */
   let received: Buffer = Buffer.alloc(0)
   const clock = conn.runtime.options.clock
   let timer = clock.after(request.settings.clientBodyTimeoutMs, () => conn.bodyTimedOut(request))
@@ -37,11 +44,23 @@ export function readRequestBody(conn: HttpConnection, request: ActiveRequest, do
   const onChunk = (chunk: Buffer): void => {
     timer.cancel()
     timer = clock.after(request.settings.clientBodyTimeoutMs, () => conn.bodyTimedOut(request))
-    received = received.length ? Buffer.concat([received, chunk]) : chunk
+    chunks.push(chunk)
+    size += chunk.length
     if (expected !== null) {
-      if (received.length >= expected) finish(received.subarray(0, expected), received.subarray(expected))
-      return
+      if (size < expected) return
+      const all = Buffer.concat(chunks)
+      return finish(all.subarray(0, expected), all.subarray(expected))
     }
+    if (size > inMemory) {
+      timer.cancel()
+      conn.takeInput(null)
+      return conn.bodyOverBudget(request, size)
+    }
+    // A chunked body can only be complete once a line has ended.
+    if (!chunk.includes(0x0a)) return
+    received = Buffer.concat(chunks)
+    chunks.length = 0
+    chunks.push(received)
     const decoded = decodeChunked(received)
     if (decoded) finish(decoded.body, received.subarray(decoded.consumed))
   }

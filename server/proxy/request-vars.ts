@@ -1,9 +1,14 @@
 /**
  * Variables at request time: nginx's built-ins, the `$http_*` / `$arg_*` / `$cookie_*`
- * families, regex captures, `set` values and `map` outputs, evaluated as nginx evaluates them.
+ * families, regex captures, `set` values and `map` outputs, evaluated as nginx evaluates them
+ * — with its limits: a variable nested deeper than 100 evaluations is a cycle (an [error] line,
+ * the value not found), and a value is computed once per request and kept (r->variables),
+ * except for the variables nginx marks NOCACHEABLE and `volatile` maps.
  */
 import type { MapConf } from '../nginx/conf.ts'
 import { compileValue, type CompiledValue } from '../nginx/variables.ts'
+import { EvaluationBudgetError, type EvaluationBudget } from './budget.ts'
+import type { Level } from './logs.ts'
 import type { RequestHead } from './request-parser.ts'
 import { capturesOf } from './router.ts'
 
@@ -18,6 +23,9 @@ export interface ConnectionFacts {
   requests: number
 }
 
+/** ngx_http_variable_depth: how deep variables may nest inside each other's evaluation. */
+export const VARIABLE_DEPTH = 100
+
 /** What a request knows while it runs; the runtime fills the upstream and response parts. */
 export interface RequestState {
   head: RequestHead
@@ -28,10 +36,29 @@ export interface RequestState {
   pid: number
   startMs: number
   nowMs: () => number
+  /** Regex captures: `1`, `2`… and named ones (a null-prototype object: names come from configs). */
   captures: Record<string, string>
   /** `set` values of this request. */
   assigned: Map<string, string>
   maps: ReadonlyMap<string, MapConf>
+  /** Values computed once per request and kept (nginx's r->variables; internal redirects keep it). */
+  cached: Map<string, string | undefined>
+  /** Variables computed so far, against `budget.evaluations`. */
+  evaluations: number
+  /** What the request is doing, for the error log's `while …` (`logging request`), or null. */
+  action: string | null
+  /** Evaluations still allowed to nest (ngx_http_variable_depth, counted down and back up). */
+  variableDepth: number
+  /**
+   * Internal redirects left (r->uri_changes): `rewrite … last`, error_page and named locations
+   * count it down; at 0 nginx logs a redirection cycle and answers 500.
+   */
+  uriChanges: number
+  /** Characters built so far by this request's values, against `budget.requestBytes`. */
+  built: number
+  budget: EvaluationBudget
+  /** Writes an error_log line for this request (the cycle message). */
+  log: (level: Level, message: string) => void
   proxyHost: string
   proxyPort: string
   upstreamAddr: string[]
@@ -45,29 +72,57 @@ export interface RequestState {
   uriChanged?: boolean
 }
 
+/** A fresh captures object that visitor-chosen names cannot reach Object.prototype through. */
+export function noCaptures(): Record<string, string> {
+  return Object.create(null) as Record<string, string>
+}
+
+/**
+ * Compiled texts, shared by every runtime in the process, so bounded by the characters they
+ * hold (not by their count: one visitor's texts could be any size).
+ */
+const COMPILED_CACHE_CHARS = 4 << 20
 const compiled = new Map<string, CompiledValue>()
+let compiledChars = 0
 
 function compile(text: string): CompiledValue {
   let value = compiled.get(text)
   if (!value) {
     const result = compileValue(text)
     value = result.ok ? result.value : { parts: [{ kind: 'text', text }], dynamic: false }
-    if (compiled.size > 10_000) compiled.clear()
-    compiled.set(text, value)
+    if (compiledChars + text.length > COMPILED_CACHE_CHARS) {
+      compiled.clear()
+      compiledChars = 0
+    }
+    if (text.length <= COMPILED_CACHE_CHARS / 4) {
+      compiled.set(text, value)
+      compiledChars += text.length
+    }
   }
   return value
+}
+
+/** Counts what a request built, and stops it past its budget. */
+export function chargeBuilt(state: RequestState, chars: number): void {
+  if (chars > state.budget.valueBytes) throw new EvaluationBudgetError(chars, 'valueBytes')
+  state.built += chars
+  if (state.built > state.budget.requestBytes) throw new EvaluationBudgetError(state.built, 'requestBytes')
 }
 
 /** The value of a text with variables, as nginx's complex values give it. */
 export function evaluate(text: string, state: RequestState): string {
   const value = compile(text)
   if (!value.dynamic) return text
+  const limit = state.budget.valueBytes
   let out = ''
   for (const part of value.parts) {
     if (part.kind === 'text') out += part.text
     else if (part.kind === 'capture') out += state.captures[String(part.index)] ?? ''
     else out += variable(part.name, state) ?? ''
+    // Checked as the value grows, so a doubling is stopped before it is built, not after.
+    if (out.length > limit) throw new EvaluationBudgetError(out.length, 'valueBytes')
   }
+  chargeBuilt(state, out.length)
   return out
 }
 
@@ -101,13 +156,51 @@ export function timeLocal(ms: number): string {
   return `${pad(d.getDate())}/${MONTHS[d.getMonth()]}/${d.getFullYear()}:${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())} ${sign}${pad(Math.floor(abs / 60))}${pad(abs % 60)}`
 }
 
-/** A variable's value, or undefined when it is "not found" (an empty string in values). */
+/**
+ * A variable's value, or undefined when it is "not found" (an empty string in values). Values
+ * already known this request come first; anything computed counts against the nesting depth
+ * (ngx_http_get_indexed_variable): at the bottom, nginx logs the cycle and finds nothing.
+ */
 export function variable(name: string, s: RequestState): string | undefined {
-  const h = s.head
   if (s.assigned.has(name)) return s.assigned.get(name)
-  if (name in s.captures) return s.captures[name]
+  if (Object.hasOwn(s.captures, name)) return s.captures[name]
+  if (s.cached.has(name)) return s.cached.get(name)
+  if (s.variableDepth === 0) {
+    // nginx runs every complex value twice, for its length and then its value, and this
+    // lookup fails (uncached) both times: two lines per reference.
+    s.log('error', `cycle while evaluating variable "${name}"`)
+    s.log('error', `cycle while evaluating variable "${name}"`)
+    return undefined
+  }
+  // nginx spins for ever on a cycle of volatile maps (each level evaluates the next twice); the
+  // lab stops a request that evaluated this many variables.
+  if (++s.evaluations > s.budget.evaluations) throw new EvaluationBudgetError(s.evaluations, 'evaluations')
+  s.variableDepth--
+  let value: string | undefined
   const map = s.maps.get(name)
-  if (map) return evaluateMap(map, s)
+  try {
+    value = map ? evaluateMap(map, s) : compute(name, s)
+  } finally {
+    s.variableDepth++
+  }
+  if (map ? !map.volatile : isCacheable(name)) s.cached.set(name, value)
+  return value
+}
+
+/** Built-in variables nginx flags NGX_HTTP_VAR_NOCACHEABLE: computed again at every use. */
+const NOCACHEABLE: ReadonlySet<string> = new Set([
+  'uri', 'document_uri', 'args', 'query_string', 'is_args', 'request_filename', 'request_method',
+  'request_length', 'request_time', 'status', 'document_root', 'realpath_root', 'limit_rate',
+  'connection_time', 'msec', 'time_iso8601', 'time_local', 'proxy_host', 'proxy_port', 'date_local', 'date_gmt',
+])
+const NOCACHEABLE_PREFIXES = ['arg_', 'upstream_', 'tcpinfo_', 'connections_']
+
+function isCacheable(name: string): boolean {
+  return !NOCACHEABLE.has(name) && !NOCACHEABLE_PREFIXES.some((prefix) => name.startsWith(prefix))
+}
+
+function compute(name: string, s: RequestState): string | undefined {
+  const h = s.head
   if (name.startsWith('http_')) {
     const values = headerValues(h.headers, name.slice(5))
     if (values.length === 0) return undefined

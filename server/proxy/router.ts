@@ -68,12 +68,15 @@ export type LocationResult =
   | { kind: 'redirect'; location: LabLocation }
   | { kind: 'none' }
 
+/**
+ * `$1`… and the named captures of a match (a group that took no part is empty, as in nginx).
+ * Without a prototype: a capture named by the config (`(?<constructor>…)`) and the text the
+ * visitor sent must never reach Object.prototype.
+ */
 export function capturesOf(m: RegExpExecArray): Record<string, string> {
-  const out: Record<string, string> = {}
-  m.forEach((value, i) => {
-    if (i > 0) out[String(i)] = value ?? ''
-  })
-  for (const [name, value] of Object.entries(m.groups ?? {})) out[name] = value ?? ''
+  const out: Record<string, string> = Object.create(null)
+  for (let i = 1; i < m.length; i++) out[String(i)] = m[i] ?? ''
+  if (m.groups) for (const name of Object.keys(m.groups)) out[name] = m.groups[name] ?? ''
   return out
 }
 

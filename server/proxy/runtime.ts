@@ -7,6 +7,7 @@ import type { LabConfig, LabServer } from '../nginx/compile.ts'
 import type { MapConf, UpstreamConf } from '../nginx/conf.ts'
 import { selectServer } from './router.ts'
 import { Balancer } from './balancer.ts'
+import { DEFAULT_BUDGET, type BudgetKind, type EvaluationBudget } from './budget.ts'
 import type { Clock } from './clock.ts'
 import { HttpConnection } from './http-connection.ts'
 import { errorLine, levelEnabled, type ErrorContext, type ErrorLogTarget, type Level, type LogWriter } from './logs.ts'
@@ -35,6 +36,10 @@ export interface RuntimeOptions {
   hostname: string
   /** Decode WebSocket frames for the trace (default on). */
   inspectFrames?: boolean
+  /** What one request may build (default: DEFAULT_BUDGET). */
+  budget?: EvaluationBudget
+  /** Told each time a request is stopped by a budget (the lab counts them). */
+  onBudgetTrip?: (kind: BudgetKind) => void
 }
 
 export class ProxyRuntime {
@@ -47,7 +52,10 @@ export class ProxyRuntime {
 
   constructor(readonly options: RuntimeOptions) {
     this.maps = new Map(options.config.maps.map((m) => [m.variable, m]))
+    this.budget = options.budget ?? DEFAULT_BUDGET
   }
+
+  readonly budget: EvaluationBudget
 
   get config(): LabConfig {
     return this.options.config

@@ -3,6 +3,7 @@
  * belongs to (DESIGN.md "Trace events"). The UI and `serve --trace` only render these; they
  * never recompute what the engine decided. The schema is documented in docs/trace-events.md.
  */
+import type { BudgetKind } from './budget.ts'
 import type { DecodedFrame } from './frame-decoder.ts'
 
 export interface TraceBase {
@@ -32,6 +33,8 @@ export type TraceEvent = TraceBase &
     | { type: 'log.access'; line: string }
     | { type: 'log.error'; level: string; line: string }
     | { type: 'request.aborted' }
+    /** The lab stopped this request at one of its budgets (docs/lab-api.md "Budgets"). */
+    | { type: 'budget'; kind: BudgetKind; detail: string }
     | { type: 'connection.closed' }
   )
 

@@ -11,8 +11,9 @@
  * (Cookie, Forwarded, X-Forwarded-*, X-Real-IP). From then on bytes are copied both ways
  * unchanged, so the handshake answer (101 or nginx's error) and every frame are the proxy's.
  *
- * The client's messages are counted on the way (frames decoded beside the bytes) against the
- * session's limits; one over them ends the connection with a close frame saying which limit.
+ * The client's frames (messages, pings, every one) are counted on the way (decoded beside the
+ * bytes) against the session's limits; one over them ends the connection with a close frame
+ * saying which limit.
  */
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
@@ -66,12 +67,17 @@ export function bridgeClient(sessions: SessionRegistry, req: IncomingMessage, so
   const target = parseClientUrl(req.url ?? '')
   if (!target) return refuse(socket, 404, 'Not Found', 'expected /lab/<session>/<client>@<host>[:<port>]/<path>')
   const session = sessions.get(target.session)
+  const stopReason = session ? undefined : sessions.stopReason(target.session)
+  if (stopReason !== undefined) return refuse(socket, 410, 'Gone', `the lab stopped this session: ${stopReason}`)
   if (!session) return refuse(socket, 404, 'Not Found', 'no such session (it may have expired): start a new one')
   let upstream
   try {
     upstream = session.dial(target.port, target.client, session.network.isSslPort(target.port))
   } catch (error) {
-    if (error instanceof LimitError) return refuse(socket, 429, 'Too Many Requests', error.message)
+    if (error instanceof LimitError) {
+      sessions.recordLimitTrip(error.limit)
+      return refuse(socket, 429, 'Too Many Requests', error.message)
+    }
     if (error instanceof RangeError) return refuse(socket, 400, 'Bad Request', error.message)
     throw error
   }
@@ -87,7 +93,7 @@ export function bridgeClient(sessions: SessionRegistry, req: IncomingMessage, so
     if (isStripped(name)) continue
     text += `${raw[i]}: ${name === 'host' ? hostHeader : raw[i + 1]}\r\n`
   }
-  proxy.write(Buffer.from(text + '\r\n', 'latin1'))
+  session.guard(() => proxy.write(Buffer.from(text + '\r\n', 'latin1')))
 
   let stopped = false
   const stop = (): void => {
@@ -97,11 +103,13 @@ export function bridgeClient(sessions: SessionRegistry, req: IncomingMessage, so
     proxy.destroy()
   }
   const decoder = new FrameDecoder((frame) => {
-    if (stopped || frame.opcode === 0x8 || frame.opcode === 0x9 || frame.opcode === 0xa) return
+    // Every frame counts, pings and other control frames too: 200,000 pings are work as well.
+    if (stopped) return
     try {
       session.countMessage(frame.length)
     } catch (error) {
       if (!(error instanceof LimitError)) throw error
+      sessions.recordLimitTrip(error.limit)
       stopped = true
       proxy.destroy()
       socket.end(closeFrame(error.limit === 'messageBytes' ? 1009 : 1008, error.message))
@@ -114,8 +122,9 @@ export function bridgeClient(sessions: SessionRegistry, req: IncomingMessage, so
     if (!proxy.write(chunk)) socket.pause()
   }
   proxy.on('drain', () => socket.resume())
-  if (head.length) fromBrowser(head)
-  socket.on('data', fromBrowser)
+  // The browser's bytes set off the session's work (the proxy, its backends): run it as the session.
+  if (head.length) session.guard(() => fromBrowser(head))
+  socket.on('data', (chunk: Buffer) => session.guard(() => fromBrowser(chunk)))
   proxy.on('data', (chunk: Buffer) => {
     if (!socket.write(chunk)) proxy.pause()
   })

@@ -3,10 +3,22 @@
  * is `{ "error": "…" }` with a status that says what kind (400 bad input, 404 no such session,
  * 413/429 a limit, 422 a config the check refused).
  */
-import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http'
+import { labLog } from './lab-log.ts'
 import { LimitError } from './limits.ts'
 import { BACKENDS, CLIENTS, CONFIG_FILE, type Session } from './session.ts'
 import type { SessionRegistry } from './sessions.ts'
+import { visitorAddress, visitorKey } from './visitor-address.ts'
+
+export interface ApiContext {
+  /**
+   * The key a request's visitor is counted under for the per-address limits (visitor-address.ts;
+   * the lab server's follows LAB_TRUST_PROXY). Default: the socket's peer.
+   */
+  visitor?: (req: IncomingMessage) => string
+}
+
+const socketVisitor = (req: IncomingMessage): string => visitorKey(visitorAddress(req, null))
 
 class ApiError extends Error {
   constructor(
@@ -19,9 +31,9 @@ class ApiError extends Error {
 
 type Body = Record<string, unknown>
 
-function send(res: ServerResponse, status: number, value: unknown): void {
+function send(res: ServerResponse, status: number, value: unknown, headers: OutgoingHttpHeaders = {}): void {
   const body = JSON.stringify(value)
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-store' })
+  res.writeHead(status, { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-store' })
   res.end(body)
 }
 
@@ -56,7 +68,8 @@ function readJson(req: IncomingMessage, limit: number): Promise<Body> {
 }
 
 function field<T extends 'string' | 'number' | 'boolean'>(body: Body, name: string, type: T, required = false): (T extends 'string' ? string : T extends 'number' ? number : boolean) | undefined {
-  const value = body[name]
+  // Own fields only: `{}` has no "config", but it has a "constructor".
+  const value = Object.hasOwn(body, name) ? body[name] : undefined
   if (value === undefined) {
     if (required) throw new ApiError(400, `"${name}" is required`)
     return undefined
@@ -83,35 +96,48 @@ function describe(session: Session): Body {
 }
 
 /** Handles /api/… ; false when the path is not the API's. */
-export async function handleApi(sessions: SessionRegistry, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+export async function handleApi(sessions: SessionRegistry, req: IncomingMessage, res: ServerResponse, context: ApiContext = {}): Promise<boolean> {
   const url = new URL(req.url ?? '/', 'http://lab')
   const path = url.pathname
   if (!path.startsWith('/api/')) return false
   try {
-    await route(sessions, req, res, path)
+    await route(sessions, req, res, path, context)
   } catch (error) {
-    if (error instanceof ApiError) send(res, error.status, { error: error.message })
-    else if (error instanceof LimitError) send(res, error.status, { error: error.message, limit: error.limit })
-    else if (error instanceof RangeError) send(res, 400, { error: error.message })
-    else {
-      send(res, 500, { error: 'internal error' })
-      console.error('upgrade-lab: API error', error)
+    if (error instanceof LimitError) sessions.recordLimitTrip(error.limit)
+    const known = error instanceof ApiError || error instanceof LimitError || error instanceof RangeError
+    if (!known) {
+      const stack = error instanceof Error && error.stack ? error.stack.split('\n').slice(1, 6).map((frame) => frame.trim()).join(' | ') : ''
+      labLog('error', 'api.error', { method: req.method ?? '', path: redactSessionId(path), error: String(error), stack })
     }
+    if (res.headersSent) res.destroy()
+    else if (error instanceof ApiError) send(res, error.status, { error: error.message })
+    else if (error instanceof LimitError) {
+      const retry = error.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(Math.ceil(error.retryAfterSeconds)) }
+      send(res, error.status, { error: error.message, limit: error.limit }, retry)
+    } else if (error instanceof RangeError) send(res, 400, { error: error.message })
+    else send(res, 500, { error: 'internal error' })
   }
   return true
 }
 
-async function route(sessions: SessionRegistry, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+/** A session id is a capability: the log keeps the path's shape, not the id. */
+function redactSessionId(path: string): string {
+  return path.replace(/^\/api\/sessions\/[A-Za-z0-9_-]{10,64}/, '/api/sessions/:id')
+}
+
+async function route(sessions: SessionRegistry, req: IncomingMessage, res: ServerResponse, path: string, context: ApiContext): Promise<void> {
   const limits = sessions.limits
   const bodyLimit = limits.configBytes + 4096
   if (path === '/api/sessions') {
     if (req.method !== 'POST') throw new ApiError(405, 'use POST to start a session')
-    const session = sessions.create(req.socket.remoteAddress ?? 'unknown')
+    const session = sessions.create((context.visitor ?? socketVisitor)(req))
     return send(res, 201, describe(session))
   }
   const m = /^\/api\/sessions\/([A-Za-z0-9_-]{10,64})(\/.*)?$/.exec(path)
   if (!m) throw new ApiError(404, `no API at ${path}`)
   const session = sessions.get(m[1])
+  const stopped = session ? undefined : sessions.stopReason(m[1])
+  if (stopped !== undefined) throw new ApiError(410, `the lab stopped this session: ${stopped}. Start a new one.`)
   if (!session) throw new ApiError(404, 'no such session (it may have expired): start a new one')
   session.touch()
   const rest = m[2] ?? ''
@@ -139,10 +165,13 @@ async function route(sessions: SessionRegistry, req: IncomingMessage, res: Serve
     const body = await readJson(req, limits.rawRequestBytes * 2 + 1024)
     const port = field(body, 'port', 'number', true)!
     if (!Number.isInteger(port) || port < 1 || port > 65535) throw new ApiError(400, '"port" must be a port number')
+    const client = field(body, 'client', 'string')
+    // The client is named by the visitor: only CLIENTS' own names are clients (not "constructor").
+    if (client !== undefined && !Object.hasOwn(CLIENTS, client)) throw new ApiError(400, `unknown client "${client.slice(0, 40)}" (one of ${Object.keys(CLIENTS).join(', ')})`)
     const result = await session.raw({
       request: field(body, 'request', 'string', true)!,
       port,
-      client: field(body, 'client', 'string'),
+      client,
       tls: field(body, 'tls', 'boolean'),
     })
     return send(res, 200, result)

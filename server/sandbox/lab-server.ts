@@ -1,6 +1,7 @@
 /**
  * The lab server (`upgrade-lab start`): one port for the docs site, the playground, the API
- * (http-api.ts), the sessions' event streams and the client endpoint (client-endpoint.ts).
+ * (http-api.ts), the sessions' event streams and the client endpoint (client-endpoint.ts), and
+ * for the operator `/healthz` and `/metrics` (metrics.ts).
  */
 import { existsSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
@@ -8,15 +9,26 @@ import { join } from 'node:path'
 import type { Duplex } from 'node:stream'
 import sirv from 'sirv'
 import { WebSocketServer, type WebSocket } from 'ws'
+import { installBacktrackingRunner } from '../proxy/backtracking-runner.ts'
 import { bridgeClient } from './client-endpoint.ts'
+import { BACKTRACKING_MATCH_MS, spendBacktracking } from './containment.ts'
 import { handleApi } from './http-api.ts'
+import { labLog } from './lab-log.ts'
 import { DEFAULT_LIMITS, LimitError, type LabLimits } from './limits.ts'
+import { LabMetrics } from './metrics.ts'
 import { SessionRegistry } from './sessions.ts'
+import { parseTrustProxy, visitorAddress, visitorKey } from './visitor-address.ts'
 
 export interface LabServerOptions {
   limits?: LabLimits
   /** The built site: docs at /, the playground at /playground/ (where they exist). */
   siteRoot?: string
+  /**
+   * The reverse proxies trusted to say who the visitor is (X-Forwarded-For), as LAB_TRUST_PROXY
+   * gives them: addresses or CIDR ranges separated by commas (visitor-address.ts). Without
+   * them the socket's peer is the visitor. An invalid list throws a RangeError.
+   */
+  trustProxy?: string
 }
 
 /** An event stream whose reader has fallen this far behind is closed (bytes). */
@@ -25,12 +37,27 @@ const EVENT_BACKLOG_BYTES = 4 * 1024 * 1024
 export interface LabServer {
   http: Server
   sessions: SessionRegistry
+  metrics: LabMetrics
+  /** The key a request's visitor is counted under (their address, as LAB_TRUST_PROXY lets it be seen). */
+  visitorOf(req: IncomingMessage): string
   listen(port: number, host?: string): Promise<number>
+  /**
+   * From now on /healthz answers 503, so that a load balancer sends no new visitors, while
+   * everything else still works; close() begins with it.
+   */
+  drain(): void
   close(): Promise<void>
 }
 
 export function createLabServer(options: LabServerOptions = {}): LabServer {
+  // Regexes only a backtracking engine runs get a time limit per match and a share per session.
+  installBacktrackingRunner({ timeoutMs: BACKTRACKING_MATCH_MS, spend: spendBacktracking })
+  const trust = parseTrustProxy(options.trustProxy)
   const sessions = new SessionRegistry(options.limits ?? DEFAULT_LIMITS)
+  const metrics = new LabMetrics(sessions)
+  const visitorOf = (req: IncomingMessage): string => visitorKey(visitorAddress(req, trust))
+  const startedAt = Date.now()
+  let draining = false
   const root = options.siteRoot ?? join(import.meta.dirname, '../..')
   const mounts = [
     { prefix: '/playground', dir: join(root, 'playground/dist') },
@@ -40,11 +67,30 @@ export function createLabServer(options: LabServerOptions = {}): LabServer {
     .map((m) => ({ prefix: m.prefix, serve: sirv(m.dir, { dev: false, etag: true, single: false }) }))
 
   const events = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: 1024 })
-  const http = createServer((req, res) => void handle(req, res))
+  const http = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      labLog('error', 'http.error', { method: req.method ?? '', error: String(error) })
+      if (res.headersSent) res.destroy()
+      else {
+        res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': 15 })
+        res.end('internal error\n')
+      }
+    })
+  })
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (await handleApi(sessions, req, res)) return
+    if (await handleApi(sessions, req, res, { visitor: visitorOf })) return
     const path = (req.url ?? '/').split('?')[0]
+    if (path === '/healthz' || path === '/metrics') {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Length': 0 })
+        return void res.end()
+      }
+      if (path === '/healthz') return health(res)
+      const text = await metrics.text()
+      res.writeHead(200, { 'Content-Type': metrics.contentType, 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-store' })
+      return void res.end(text)
+    }
     for (const mount of mounts) {
       if (!path.startsWith(mount.prefix)) continue
       const original = req.url
@@ -73,10 +119,16 @@ export function createLabServer(options: LabServerOptions = {}): LabServer {
         unsubscribe = session.subscribe((event) => {
           if (ws.bufferedAmount > EVENT_BACKLOG_BYTES) return ws.close(1008, 'event stream not read')
           ws.send(JSON.stringify(event))
+          // The last event of a session the lab stopped: the stream ends with why (a close reason is at most 123 bytes).
+          if (event.type === 'session.stopped') ws.close(1011, Buffer.from(`session stopped: ${event.reason}`).subarray(0, 123).toString())
         })
       } catch (error) {
-        if (error instanceof LimitError) return ws.close(1008, error.message.slice(0, 120))
-        throw error
+        if (error instanceof LimitError) {
+          sessions.recordLimitTrip(error.limit)
+          return ws.close(1008, error.message.slice(0, 120))
+        }
+        labLog('error', 'events.error', { error: String(error) })
+        return ws.close(1011, 'internal error')
       }
       ws.on('close', () => unsubscribe?.())
       ws.on('error', () => ws.terminate())
@@ -86,9 +138,21 @@ export function createLabServer(options: LabServerOptions = {}): LabServer {
   })
   http.on('clientError', (_error, socket: Duplex) => socket.destroy())
 
+  function health(res: ServerResponse): void {
+    const ready = !draining && http.listening
+    const body = JSON.stringify(ready ? { status: 'ok', sessions: sessions.size, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) } : { status: draining ? 'shutting down' : 'starting' })
+    res.writeHead(ready ? 200 : 503, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-store' })
+    res.end(body)
+  }
+
   return {
     http,
     sessions,
+    metrics,
+    visitorOf,
+    drain() {
+      draining = true
+    },
     listen(port, host = '0.0.0.0') {
       return new Promise((resolve, reject) => {
         http.once('error', reject)
@@ -100,6 +164,7 @@ export function createLabServer(options: LabServerOptions = {}): LabServer {
       })
     },
     async close() {
+      draining = true
       for (const client of events.clients) client.terminate()
       await sessions.close()
       http.closeAllConnections()

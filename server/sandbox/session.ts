@@ -8,14 +8,20 @@
  * apply() works like `nginx -s reload`: a config that fails the check is refused and the running
  * one stays; an accepted one takes the ports over while connections already open finish on the
  * old one.
+ *
+ * A session is contained (containment.ts): everything that enters it runs through `guard`, and
+ * what it keeps is bounded in bytes — its event history, its log files, its diagnostics — so a
+ * visitor can cost the lab a session, never the process or another session's memory.
  */
 import { ChatServer } from '../chat/chat-server.ts'
 import { compileConfig } from '../nginx/compile.ts'
 import { check, virtualHost, type Diagnostic } from '../nginx/index.ts'
+import type { BudgetKind, EvaluationBudget } from '../proxy/budget.ts'
 import { scaledClock, type Clock } from '../proxy/clock.ts'
 import type { ErrorLogTarget } from '../proxy/logs.ts'
 import { ProxyRuntime, type StaticFiles } from '../proxy/runtime.ts'
 import type { TraceEvent } from '../proxy/trace.ts'
+import { runAs, type Contained } from './containment.ts'
 import { LimitError, RateWindow, type LabLimits } from './limits.ts'
 import { responseComplete } from './raw-response.ts'
 import type { PairEnd } from './stream-pair.ts'
@@ -28,26 +34,58 @@ export const BACKENDS = [
   { name: 'C', address: '127.0.0.1:8012' },
 ] as const
 
-/** Virtual clients: each has its own address from a documentation range (RFC 5737). */
-export const CLIENTS: Record<string, string> = {
-  alice: '203.0.113.10',
-  bob: '203.0.113.11',
-  carol: '203.0.113.12',
-  dave: '203.0.113.13',
-  erin: '198.51.100.20',
-  frank: '198.51.100.21',
-}
+/**
+ * Virtual clients: each has its own address from a documentation range (RFC 5737). Looked up by
+ * a name from the visitor's URL, so it has no prototype (`constructor` is not a client).
+ */
+export const CLIENTS: Readonly<Record<string, string>> = Object.freeze(
+  Object.assign(Object.create(null) as Record<string, string>, {
+    alice: '203.0.113.10',
+    bob: '203.0.113.11',
+    carol: '203.0.113.12',
+    dave: '203.0.113.13',
+    erin: '198.51.100.20',
+    frank: '198.51.100.21',
+  }),
+)
 
 /** Where the config "lives", as nginx would see it (relative paths resolve against its folder). */
 export const CONFIG_FILE = '/etc/nginx/nginx.conf'
 const LOG_LINES_KEPT = 200
+/** A log file keeps its last lines up to this many characters; a session keeps this many files. */
+const LOG_CHARS_KEPT = 64 * 1024
+const LOG_FILES_KEPT = 16
+/** A longer line is kept cut (the event stream and the trace carry it whole). */
+const LOG_LINE_CHARS_KEPT = 8 * 1024
 const EVENTS_KEPT = 50
+/** The event history replayed to a new stream is bounded in (estimated) bytes, not only in count. */
+const EVENT_BYTES_KEPT = 128 * 1024
+/** A refused config's event and answer carry this many diagnostics, and the count of the rest. */
+const DIAGNOSTICS_KEPT = 100
+/** Events a raw request collects for its answer. */
+const RAW_EVENTS_KEPT = 500
+/**
+ * What one request may build in the lab: values (`set`, `return`, headers, log lines) and
+ * bodies. A person's config stays far below; `set $a $a$a` thirty times does not.
+ */
+export const LAB_BUDGET: EvaluationBudget = { valueBytes: 128 * 1024, requestBytes: 1 << 20, bodyBytes: 1 << 20, evaluations: 20_000 }
+/** One step of a session's work that holds the event loop longer than this stops the session. */
+export const BLOCK_BUDGET_MS = 250
+/**
+ * Time a session may spend in regex matches only a backtracking engine can run (backreferences,
+ * lookaround): this much at once, refilled at this much per second. Past it, its matches fail
+ * at once as nginx's do at PCRE2's match limit.
+ */
+const BACKTRACKING_BURST_MS = 100
+const BACKTRACKING_MS_PER_SECOND = 50
 
 /** What the event stream carries besides the runtime's trace events. */
 export type SessionEvent =
   | TraceEvent
   | { type: 'session.applied'; time: number; nginxVersion: string; clockScale: number; ports: number[] }
-  | { type: 'session.refused'; time: number; diagnostics: Diagnostic[] }
+  | { type: 'session.refused'; time: number; diagnostics: Diagnostic[]; diagnosticsOmitted: number }
+  /** The lab stopped the session (an error or a step over the block budget); always the last event. */
+  | { type: 'session.stopped'; time: number; reason: string }
   | { type: 'backend.changed'; time: number; backend: string; running: boolean; latencyMs: number; answerPings: boolean; strict: boolean }
   | { type: 'limit'; time: number; limit: keyof LabLimits; message: string }
 
@@ -59,7 +97,18 @@ export interface ApplyOptions {
 
 export interface ApplyResult {
   applied: boolean
+  /** The first DIAGNOSTICS_KEPT of them. */
   diagnostics: Diagnostic[]
+  /** How many more the check found. */
+  diagnosticsOmitted: number
+}
+
+/** What the lab server hears of a session. */
+export interface SessionHooks {
+  /** The session was stopped by containment (the server logs it, counts it and forgets it). */
+  onStopped?: (session: Session, reason: string, error?: unknown) => void
+  /** A request of the session was stopped by a budget. */
+  onBudgetTrip?: (kind: BudgetKind) => void
 }
 
 export interface BackendSettings {
@@ -88,7 +137,7 @@ export interface RawResult {
 /** The lab has no files: `root` lookups fail as a missing file does. */
 const NO_FILES: StaticFiles = { read: () => ({ ok: false, errno: 2, text: 'No such file or directory' }) }
 
-export class Session {
+export class Session implements Contained {
   readonly network: VirtualNetwork
   readonly backends = new Map<string, ChatServer>()
   readonly createdAt = Date.now()
@@ -101,18 +150,79 @@ export class Session {
   private readonly draining = new Set<ProxyRuntime>()
   private readonly subscribers = new Set<(event: SessionEvent) => void>()
   private readonly recent: SessionEvent[] = []
-  private readonly logs = new Map<string, string[]>()
+  private recentBytes = 0
+  private readonly logs = new Map<string, { lines: string[]; chars: number }>()
   private readonly messages: RateWindow
   private clients = 0
   private closed = false
+  /** Why containment stopped the session, once it has. */
+  stopReason: string | null = null
+  private backtrackingLeftMs = BACKTRACKING_BURST_MS
+  private backtrackingStamp = performance.now()
 
   constructor(
     readonly id: string,
     readonly limits: LabLimits,
+    private readonly hooks: SessionHooks = {},
   ) {
     for (const backend of BACKENDS) this.backends.set(backend.address, new ChatServer({ instance: backend.name, maxMessageBytes: limits.messageBytes }))
-    this.network = new VirtualNetwork((host, port) => this.backends.get(`${host}:${port}`))
+    this.network = new VirtualNetwork((host, port) => this.backends.get(`${host}:${port}`), this.guard)
     this.messages = new RateWindow(limits.messagesPerSecond)
+  }
+
+  /**
+   * Runs a piece of the session's work (containment.ts): as this session, an error stops the
+   * session instead of the process, and a step over the block budget stops it too.
+   */
+  readonly guard = (work: () => void): void => {
+    if (this.closed) {
+      // A stopped session's streams still close down; nothing they do matters any more.
+      try {
+        work()
+      } catch {}
+      return
+    }
+    const started = performance.now()
+    try {
+      runAs(this, work)
+    } catch (error) {
+      return this.stop('an internal error while handling this session', error)
+    }
+    this.checkBlocked(started)
+  }
+
+  /** Runs an API call's work as this session, timed against the block budget; errors go back to the caller. */
+  private timed<T>(work: () => T): T {
+    const started = performance.now()
+    try {
+      return runAs(this, work)
+    } finally {
+      this.checkBlocked(started)
+    }
+  }
+
+  private checkBlocked(started: number): void {
+    const took = performance.now() - started
+    if (took > BLOCK_BUDGET_MS) {
+      this.stop(`one step of this session held the lab for ${Math.round(took)} ms (the budget is ${BLOCK_BUDGET_MS} ms), so the lab stopped it to keep the other visitors' latency`)
+    }
+  }
+
+  spendBacktracking(ms: number): boolean {
+    const now = performance.now()
+    this.backtrackingLeftMs = Math.min(BACKTRACKING_BURST_MS, this.backtrackingLeftMs + ((now - this.backtrackingStamp) * BACKTRACKING_MS_PER_SECOND) / 1000)
+    this.backtrackingStamp = now
+    this.backtrackingLeftMs -= ms
+    return this.backtrackingLeftMs > 0
+  }
+
+  /** Stops the session for good (containment): connections close, the visitor reads why. */
+  stop(reason: string, error?: unknown): void {
+    if (this.closed) return
+    this.stopReason = reason
+    this.emit({ type: 'session.stopped', time: Date.now(), reason })
+    this.hooks.onStopped?.(this, reason, error)
+    this.close().catch(() => {})
   }
 
   touch(): void {
@@ -126,7 +236,7 @@ export class Session {
   /** nginx -t on the text, as the lab's virtual host sees it (no file, no name but localhost). */
   check(text: string, nginxVersion = this.nginxVersion): Diagnostic[] {
     this.assertConfigSize(text)
-    return this.checkText(text, nginxVersion).diagnostics
+    return this.timed(() => this.checkText(text, nginxVersion).diagnostics)
   }
 
   async apply(text: string, options: ApplyOptions = {}): Promise<ApplyResult> {
@@ -137,13 +247,15 @@ export class Session {
     if (!(clockScale >= 1 && clockScale <= this.limits.maxClockScale)) {
       throw new RangeError(`clockScale must be between 1 and ${this.limits.maxClockScale}`)
     }
-    const checked = this.checkText(text, nginxVersion)
-    const config = checked.ok ? compileConfig(checked) : null
+    const checked = this.timed(() => this.checkText(text, nginxVersion))
+    const config = checked.ok ? this.timed(() => compileConfig(checked)) : null
+    const diagnostics = checked.diagnostics.slice(0, DIAGNOSTICS_KEPT)
+    const diagnosticsOmitted = checked.diagnostics.length - diagnostics.length
     if (!config) {
-      this.emit({ type: 'session.refused', time: Date.now(), diagnostics: checked.diagnostics })
-      return { applied: false, diagnostics: checked.diagnostics }
+      this.emit({ type: 'session.refused', time: Date.now(), diagnostics, diagnosticsOmitted })
+      return { applied: false, diagnostics, diagnosticsOmitted }
     }
-    const clock: Clock = scaledClock(clockScale)
+    const clock = this.guardedClock(scaledClock(clockScale))
     const mainLogs = checked.main.get<ErrorLogTarget[]>('error_log')?.value
     const runtime = new ProxyRuntime({
       config,
@@ -157,6 +269,8 @@ export class Session {
       pid: 4242,
       hostname: 'upgrade-lab',
       inspectFrames: true,
+      budget: LAB_BUDGET,
+      onBudgetTrip: (kind) => this.hooks.onBudgetTrip?.(kind),
     })
     const previous = this.runtime
     if (previous) {
@@ -170,7 +284,12 @@ export class Session {
     this.clockScale = clockScale
     this.emit({ type: 'session.applied', time: Date.now(), nginxVersion, clockScale, ports: this.network.ports })
     this.reapDraining()
-    return { applied: true, diagnostics: checked.diagnostics }
+    return { applied: true, diagnostics, diagnosticsOmitted }
+  }
+
+  /** The session's clock, with every timer's work run through the guard. */
+  private guardedClock(clock: Clock): Clock {
+    return { now: clock.now, scale: clock.scale, after: (ms, fn) => clock.after(ms, () => this.guard(fn)) }
   }
 
   /** A virtual client's connection to a listening port; null when nothing listens there. */
@@ -181,7 +300,8 @@ export class Session {
     if (this.clients >= this.limits.connectionsPerSession) {
       this.limitTripped('connectionsPerSession', `too many open connections in this session (limit ${this.limits.connectionsPerSession})`)
     }
-    const end = this.network.dial({ port, client: { address, port: this.network.ephemeralPort() }, tls })
+    // The proxy's side of the connection starts now (timers, trace): as this session.
+    const end = runAs(this, () => this.network.dial({ port, client: { address, port: this.network.ephemeralPort() }, tls }))
     if (!end) return null
     this.clients++
     end.once('close', () => {
@@ -212,7 +332,7 @@ export class Session {
     const collect = (event: SessionEvent): void => {
       if (!('connection' in event)) return
       if (connection < 0 && event.type === 'connection.accepted') connection = event.connection
-      if (event.connection === connection) events.push(event)
+      if (event.connection === connection && events.length < RAW_EVENTS_KEPT) events.push(event)
     }
     this.subscribers.add(collect)
     const end = this.dial(request.port, request.client ?? 'alice', request.tls)
@@ -286,7 +406,7 @@ export class Session {
 
   /** The log files the config writes, as the lab keeps them (the last lines of each). */
   logFiles(): Record<string, string[]> {
-    return Object.fromEntries(this.logs)
+    return Object.fromEntries([...this.logs].map(([target, log]) => [target, log.lines]))
   }
 
   get openConnections(): number {
@@ -305,6 +425,7 @@ export class Session {
     await Promise.all([...this.backends.values()].map((b) => b.close()))
     this.subscribers.clear()
     this.recent.length = 0
+    this.recentBytes = 0
     this.logs.clear()
   }
 
@@ -330,16 +451,24 @@ export class Session {
   }
 
   private writeLog(target: string, line: string): void {
-    let lines = this.logs.get(target)
-    if (!lines) this.logs.set(target, (lines = []))
-    lines.push(line)
-    if (lines.length > LOG_LINES_KEPT) lines.splice(0, lines.length - LOG_LINES_KEPT)
+    let log = this.logs.get(target)
+    if (!log) {
+      // A config may name any number of log files; the session keeps the first few.
+      if (this.logs.size >= LOG_FILES_KEPT) return
+      this.logs.set(target, (log = { lines: [], chars: 0 }))
+    }
+    const kept = line.length > LOG_LINE_CHARS_KEPT ? `${line.slice(0, LOG_LINE_CHARS_KEPT)}… [${line.length - LOG_LINE_CHARS_KEPT} more characters not kept by the lab]` : line
+    log.lines.push(kept)
+    log.chars += kept.length
+    while (log.lines.length > LOG_LINES_KEPT || (log.chars > LOG_CHARS_KEPT && log.lines.length > 1)) log.chars -= log.lines.shift()!.length
   }
 
   private emit(event: SessionEvent): void {
     if (this.closed) return
-    this.recent.push(event)
-    if (this.recent.length > EVENTS_KEPT) this.recent.splice(0, this.recent.length - EVENTS_KEPT)
+    const recent = this.recent
+    recent.push(event)
+    this.recentBytes += eventBytes(event)
+    while (recent.length > EVENTS_KEPT || (this.recentBytes > EVENT_BYTES_KEPT && recent.length > 1)) this.recentBytes -= eventBytes(recent.shift()!)
     for (const listener of this.subscribers) listener(event)
   }
 
@@ -351,5 +480,31 @@ export class Session {
         void runtime.stop()
       }
     }
+  }
+}
+
+/**
+ * About how many bytes an event holds: its text fields, without serializing it (events are
+ * kept as objects; JSON for every chat message would cost more than it saves).
+ */
+function eventBytes(event: SessionEvent): number {
+  switch (event.type) {
+    case 'log.access':
+    case 'log.error':
+      return 64 + event.line.length
+    case 'request.received':
+    case 'upstream.request':
+    case 'upstream.response':
+    case 'response.sent': {
+      let bytes = 128
+      for (const [name, value] of event.headers) bytes += name.length + value.length + 8
+      return bytes
+    }
+    case 'frame':
+      return 160 + (event.preview?.length ?? 0)
+    case 'session.refused':
+      return 64 + event.diagnostics.reduce((sum, d) => sum + 96 + d.message.length, 0)
+    default:
+      return 128
   }
 }

@@ -18,6 +18,14 @@ export interface EndAddresses {
   localPort: number
 }
 
+/**
+ * Runs the work a delivery causes (the reader's whole reaction to new bytes). The lab passes its
+ * session's guard, so whatever a visitor's bytes set off is contained to that session.
+ */
+export type Guard = (work: () => void) => void
+
+const unguarded: Guard = (work) => work()
+
 export class PairEnd extends Duplex {
   peer!: PairEnd
   remoteAddress: string
@@ -33,7 +41,10 @@ export class PairEnd extends Duplex {
   private inboxBytes = 0
   private eofDelivered = false
 
-  constructor(addresses: EndAddresses) {
+  constructor(
+    addresses: EndAddresses,
+    private readonly guard: Guard = unguarded,
+  ) {
     super({ allowHalfOpen: true })
     this.remoteAddress = addresses.remoteAddress
     this.remotePort = addresses.remotePort
@@ -78,7 +89,7 @@ export class PairEnd extends Duplex {
   private deliver(chunk: Buffer | null): void {
     if (this.destroyed || this.eofDelivered) return
     if (chunk === null) this.eofDelivered = true
-    if (this.inbox.length === 0) process.nextTick(() => this.flushInbox())
+    if (this.inbox.length === 0) process.nextTick(() => this.guard(() => this.flushInbox()))
     this.inbox.push(chunk)
     if (chunk) this.inboxBytes += chunk.length
   }
@@ -138,9 +149,9 @@ export interface Endpoint {
 }
 
 /** A connection from `from` to `to`: `client` is the connecting end, `server` the accepting one. */
-export function streamPair(from: Endpoint, to: Endpoint): { client: PairEnd; server: PairEnd } {
-  const client = new PairEnd({ localAddress: from.address, localPort: from.port, remoteAddress: to.address, remotePort: to.port })
-  const server = new PairEnd({ localAddress: to.address, localPort: to.port, remoteAddress: from.address, remotePort: from.port })
+export function streamPair(from: Endpoint, to: Endpoint, guard?: Guard): { client: PairEnd; server: PairEnd } {
+  const client = new PairEnd({ localAddress: from.address, localPort: from.port, remoteAddress: to.address, remotePort: to.port }, guard)
+  const server = new PairEnd({ localAddress: to.address, localPort: to.port, remoteAddress: from.address, remotePort: from.port }, guard)
   client.peer = server
   server.peer = client
   return { client, server }

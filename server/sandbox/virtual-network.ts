@@ -8,7 +8,7 @@
  */
 import type { Duplex } from 'node:stream'
 import type { ConnectionInfo, Listener, ListenSpec, ProxyNetwork, Stream } from '../proxy/network.ts'
-import { streamPair, type PairEnd } from './stream-pair.ts'
+import { streamPair, type Guard, type PairEnd } from './stream-pair.ts'
 
 /** Something that accepts connections at a virtual address (a sample chat server). */
 export interface VirtualBackend {
@@ -42,7 +42,11 @@ export class VirtualNetwork implements ProxyNetwork {
   /** Connections made on this network and not yet closed (both ends count once). */
   private readonly open = new Set<PairEnd>()
 
-  constructor(private readonly backendAt: (host: string, port: number) => VirtualBackend | undefined) {}
+  constructor(
+    private readonly backendAt: (host: string, port: number) => VirtualBackend | undefined,
+    /** Runs everything bytes on this network set off (the session's containment). */
+    private readonly guard?: Guard,
+  ) {}
 
   listen(spec: ListenSpec, onConnection: (stream: Stream, info: ConnectionInfo) => void): Promise<Listener> {
     const entry: VirtualListener = { spec, onConnection }
@@ -60,11 +64,12 @@ export class VirtualNetwork implements ProxyNetwork {
   }
 
   connect(host: string, port: number): Stream {
-    const { client, server } = streamPair({ address: PROXY_ADDRESS, port: this.ephemeralPort() }, { address: host, port })
+    const { client, server } = streamPair({ address: PROXY_ADDRESS, port: this.ephemeralPort() }, { address: host, port }, this.guard)
     this.track(client)
     const backend = this.backendAt(host, port)
     if (neverAnswers(host)) return client
-    process.nextTick(() => {
+    const guard = this.guard ?? ((work: () => void) => work())
+    process.nextTick(() => guard(() => {
       if (client.destroyed) return
       if (!backend || !backend.isRunning) {
         const error = Object.assign(new Error(`connect ECONNREFUSED ${host}:${port}`), { code: 'ECONNREFUSED', errno: -111, syscall: 'connect' })
@@ -73,7 +78,7 @@ export class VirtualNetwork implements ProxyNetwork {
       }
       backend.accept(server)
       client.emit('connect')
-    })
+    }))
     return client
   }
 
@@ -96,7 +101,7 @@ export class VirtualNetwork implements ProxyNetwork {
     // An exact address wins over a wildcard, as the kernel would route it.
     const listener = list.find((l) => !l.spec.wildcard) ?? list[0]
     const local = listener.spec.wildcard ? PROXY_ADDRESS : listener.spec.host
-    const { client, server } = streamPair(options.client, { address: local, port: options.port })
+    const { client, server } = streamPair(options.client, { address: local, port: options.port }, this.guard)
     this.track(client)
     const sslPort = listener.spec.ssl
     listener.onConnection(server, {

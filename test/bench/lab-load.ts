@@ -10,7 +10,11 @@
  * message latency (send → the sender receives the room's broadcast of it) p50/p99/max,
  * errors, and the CPU time of the lab and of the generator.
  *
- *   npm run bench:load [-- --sessions N] [--duration-s S]
+ * Beside them, a third process (lab-attacker.ts) is a hostile visitor: one session cycling
+ * through the hostile suite's attacks, a new one every second, for the whole sending minute
+ * (`--no-attacker` leaves it out). The goals hold for the chatting sessions with it running.
+ *
+ *   npm run bench:load [-- --sessions N] [--duration-s S] [--no-attacker]
  */
 import { fork, spawn } from 'node:child_process'
 import { cpus } from 'node:os'
@@ -18,12 +22,13 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { freePort } from '../support/runtime/ports.ts'
 import { REGISTER_TS, UPGRADE_LAB_BIN } from '../support/runtime/processes.ts'
+import type { AttackReport, AttackTask } from './lab-attacker.ts'
 import type { LoadReport, LoadTask } from './lab-load-client.ts'
 import { cpuMsOf as cpuMs, percentile, rssKiBOf as rssKiB } from './proc-stats.ts'
 
 const GOALS = { errors: 0, kibPerSession: 200, p99Ms: 50 }
 
-const { values } = parseArgs({ options: { sessions: { type: 'string', default: '1000' }, 'duration-s': { type: 'string', default: '60' } } })
+const { values } = parseArgs({ options: { sessions: { type: 'string', default: '1000' }, 'duration-s': { type: 'string', default: '60' }, 'no-attacker': { type: 'boolean', default: false } } })
 const sessions = Number(values.sessions)
 const durationMs = Number(values['duration-s']) * 1000
 if (!(sessions >= 1 && sessions <= 5000) || !(durationMs >= 1000 && durationMs <= 600_000)) {
@@ -72,8 +77,18 @@ if (ready.kind !== 'ready') throw new Error('the generator failed before the ses
 await new Promise((resolve) => setTimeout(resolve, 1000))
 const rssOpen = rssKiB(labPid)
 const labCpuStart = cpuMs(labPid)
-console.error(`bench:load: ${ready.sessions} sessions, ${ready.clients} clients open in ${(ready.setupMs / 1000).toFixed(1)} s; sending for ${durationMs / 1000} s…`)
+console.error(`bench:load: ${ready.sessions} sessions, ${ready.clients} clients open in ${(ready.setupMs / 1000).toFixed(1)} s; sending for ${durationMs / 1000} s${values['no-attacker'] ? '' : ', with an attacker beside them'}…`)
+const attacker = values['no-attacker'] ? null : fork(join(import.meta.dirname, 'lab-attacker.ts'), [], { execArgv: ['--import', REGISTER_TS] })
+const attackReport = attacker
+  ? new Promise<AttackReport>((resolve, reject) => {
+      attacker.once('message', (report: AttackReport) => resolve(report))
+      attacker.once('exit', (code) => reject(new Error(`the attacker exited (${code})`)))
+    })
+  : null
+attacker?.send({ url: `http://127.0.0.1:${port}`, durationMs } satisfies AttackTask)
 const done = await nextReport()
+const attacks = await attackReport
+attacker?.kill()
 if (done.kind !== 'done') throw new Error('unexpected report')
 const labCpu = cpuMs(labPid) - labCpuStart
 const rssEnd = rssKiB(labPid)
@@ -106,4 +121,8 @@ for (const [i, row] of rows.entries()) {
 }
 console.log(`\nlab RSS: ${rssBefore} KiB before, ${rssOpen} KiB with every session open, ${rssEnd} KiB at the end`)
 if (done.errors.length) console.log(`first errors: ${done.errors.join('; ')}`)
+if (attacks) {
+  const total = Object.values(attacks.rounds).reduce((sum, n) => sum + n, 0)
+  console.log(`attacker: ${total} rounds of ${Object.keys(attacks.rounds).length} attacks (${Object.entries(attacks.rounds).map(([name, n]) => `${name} ${n}`).join(', ')}); sessions made ${attacks.sessionsMade}, rounds refused ${attacks.failedRounds}`)
+}
 process.exit(0)

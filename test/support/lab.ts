@@ -3,7 +3,7 @@
  * and to open real `ws` clients through its client endpoint.
  */
 import WebSocket from 'ws'
-import { createLabServer, type LabServer } from '../../server/sandbox/lab-server.ts'
+import { createLabServer, type LabServer, type LabServerOptions } from '../../server/sandbox/lab-server.ts'
 import { DEFAULT_LIMITS, type LabLimits } from '../../server/sandbox/limits.ts'
 
 /** The seeds' canonical config: the map, an upstream at the sample backend, HTTP/1.1. */
@@ -33,17 +33,28 @@ export interface ApiAnswer<T = Record<string, unknown>> {
   body: T
 }
 
+export interface RequestOptions {
+  body?: unknown
+  headers?: Record<string, string>
+}
+
+export interface FullAnswer<T = Record<string, unknown>> extends ApiAnswer<T> {
+  headers: Headers
+}
+
 export interface TestLab {
   lab: LabServer
   port: number
   api<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<ApiAnswer<T>>
+  /** Like api(), with request headers (X-Forwarded-For…), and the answer's headers. */
+  request<T = Record<string, unknown>>(method: string, path: string, options?: RequestOptions): Promise<FullAnswer<T>>
   /** A new session, with `config` applied when given. */
   session(config?: string): Promise<string>
   close(): Promise<void>
 }
 
-export async function startTestLab(limits: Partial<LabLimits> = {}): Promise<TestLab> {
-  const lab = createLabServer({ limits: { ...DEFAULT_LIMITS, ...limits }, siteRoot: '/nonexistent' })
+export async function startTestLab(limits: Partial<LabLimits> = {}, options: Omit<LabServerOptions, 'limits'> = {}): Promise<TestLab> {
+  const lab = createLabServer({ siteRoot: '/nonexistent', ...options, limits: { ...DEFAULT_LIMITS, ...limits } })
   const port = await lab.listen(0, '127.0.0.1')
   const api = async <T>(method: string, path: string, body?: unknown): Promise<ApiAnswer<T>> => {
     const res = await fetch(`http://127.0.0.1:${port}${path}`, {
@@ -52,10 +63,20 @@ export async function startTestLab(limits: Partial<LabLimits> = {}): Promise<Tes
     })
     return { status: res.status, body: (await res.json()) as T }
   }
+  const request = async <T>(method: string, path: string, options: RequestOptions = {}): Promise<FullAnswer<T>> => {
+    const { body, headers } = options
+    const res = await fetch(`http://127.0.0.1:${port}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    })
+    return { status: res.status, headers: res.headers, body: (await res.json()) as T }
+  }
   return {
     lab,
     port,
     api,
+    request,
     async session(config) {
       const created = await api<{ id: string }>('POST', '/api/sessions')
       if (created.status !== 201) throw new Error(`session not created: ${JSON.stringify(created.body)}`)

@@ -6,6 +6,7 @@ import { Level, type LocationConf, type LocationModifier, type ServerConf } from
 import type { DirectiveContext } from '../directive-context.ts'
 import { HANDLED, type DirectiveSpec, type Handler } from '../directive-spec.ts'
 import { compileRegex } from '../regex.ts'
+import type { ConfigRegex } from '../regex-match.ts'
 import { bufsSlot, flagSlot, msecSlot, strSlot } from '../slots.ts'
 import { atoi, parseTime, parseUrl } from '../values.ts'
 import { setErrorLog } from './error-log.ts'
@@ -93,7 +94,7 @@ const location: Handler = (cx) => {
   const values = cx.values
   let modifier: LocationModifier = ''
   let name: string
-  let regex: RegExp | null = null
+  let regex: ConfigRegex | null = null
   const nameWord = cx.args[cx.args.length - 1]
   if (values.length === 2) {
     const mod = values[0]

@@ -7,6 +7,7 @@ import type { DirectiveContext } from '../directive-context.ts'
 import { HANDLED, type DirectiveSpec, type Handler } from '../directive-spec.ts'
 import type { Word } from '../lexer.ts'
 import { compileRegex } from '../regex.ts'
+import type { ConfigRegex } from '../regex-match.ts'
 import { numSlot } from '../slots.ts'
 import { BUILTIN_VARIABLES } from '../variables.ts'
 import { docs, row } from './row.ts'
@@ -71,7 +72,7 @@ const map: Handler = (cx) => {
     if (key === 'include') return
     if (cx.compile(valueWord) === null) return HANDLED
     const value = valueWord.value
-    const entry = (kind: MapEntryConf['kind'], regex: RegExp | null, k = key): MapEntryConf => ({
+    const entry = (kind: MapEntryConf['kind'], regex: ConfigRegex | null, k = key): MapEntryConf => ({
       key: k,
       kind,
       regex,

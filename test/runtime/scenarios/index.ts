@@ -2,6 +2,7 @@
 import type { Scenario } from '../../support/runtime-harness.ts'
 import { clientScenarios } from './clients.ts'
 import { headerScenarios } from './headers.ts'
+import { limitScenarios } from './limits.ts'
 import { locationScenarios } from './locations.ts'
 import { logScenarios } from './logs.ts'
 import { mapScenarios } from './maps.ts'
@@ -20,6 +21,7 @@ export const scenarios: Scenario[] = [
   ...locationScenarios,
   ...mapScenarios,
   ...logScenarios,
+  ...limitScenarios,
 ]
 
 const seen = new Set<string>()
