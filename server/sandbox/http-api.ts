@@ -4,9 +4,10 @@
  * 413/429 a limit, 422 a config the check refused).
  */
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http'
+import { CheckBusyError } from './check-pool.ts'
 import { labLog } from './lab-log.ts'
 import { LimitError } from './limits.ts'
-import { BACKENDS, CLIENTS, CONFIG_FILE, type Session } from './session.ts'
+import { BACKENDS, CLIENTS, CONFIG_FILE, SessionClosedError, type Session } from './session.ts'
 import type { SessionRegistry } from './sessions.ts'
 import { visitorAddress, visitorKey } from './visitor-address.ts'
 
@@ -104,7 +105,7 @@ export async function handleApi(sessions: SessionRegistry, req: IncomingMessage,
     await route(sessions, req, res, path, context)
   } catch (error) {
     if (error instanceof LimitError) sessions.recordLimitTrip(error.limit)
-    const known = error instanceof ApiError || error instanceof LimitError || error instanceof RangeError
+    const known = error instanceof ApiError || error instanceof LimitError || error instanceof RangeError || error instanceof CheckBusyError || error instanceof SessionClosedError
     if (!known) {
       const stack = error instanceof Error && error.stack ? error.stack.split('\n').slice(1, 6).map((frame) => frame.trim()).join(' | ') : ''
       labLog('error', 'api.error', { method: req.method ?? '', path: redactSessionId(path), error: String(error), stack })
@@ -115,6 +116,8 @@ export async function handleApi(sessions: SessionRegistry, req: IncomingMessage,
       const retry = error.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(Math.ceil(error.retryAfterSeconds)) }
       send(res, error.status, { error: error.message, limit: error.limit }, retry)
     } else if (error instanceof RangeError) send(res, 400, { error: error.message })
+    else if (error instanceof CheckBusyError) send(res, 409, { error: error.message })
+    else if (error instanceof SessionClosedError) send(res, 410, { error: error.message })
     else send(res, 500, { error: 'internal error' })
   }
   return true
@@ -150,8 +153,7 @@ async function route(sessions: SessionRegistry, req: IncomingMessage, res: Serve
   }
   if (rest === '/check' && method === 'POST') {
     const body = await readJson(req, bodyLimit)
-    const diagnostics = session.check(field(body, 'config', 'string', true)!, field(body, 'nginxVersion', 'string'))
-    return send(res, 200, { ok: !diagnostics.some((d) => d.severity === 'emerg'), diagnostics })
+    return send(res, 200, await session.check(field(body, 'config', 'string', true)!, field(body, 'nginxVersion', 'string')))
   }
   if (rest === '/apply' && method === 'POST') {
     const body = await readJson(req, bodyLimit)

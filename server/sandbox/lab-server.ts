@@ -10,12 +10,13 @@ import type { Duplex } from 'node:stream'
 import sirv from 'sirv'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { installBacktrackingRunner } from '../proxy/backtracking-runner.ts'
+import { CheckPool } from './check-pool.ts'
 import { bridgeClient } from './client-endpoint.ts'
 import { BACKTRACKING_MATCH_MS, spendBacktracking } from './containment.ts'
 import { handleApi } from './http-api.ts'
 import { labLog } from './lab-log.ts'
 import { DEFAULT_LIMITS, LimitError, type LabLimits } from './limits.ts'
-import { LabMetrics } from './metrics.ts'
+import { LabMetrics, recordWorkerRestart } from './metrics.ts'
 import { SessionRegistry } from './sessions.ts'
 import { parseTrustProxy, visitorAddress, visitorKey } from './visitor-address.ts'
 
@@ -30,6 +31,9 @@ export interface LabServerOptions {
    */
   trustProxy?: string
 }
+
+/** A config check running longer than this restarts the check worker (the engine never should). */
+const CHECK_TIMEOUT_MS = 5_000
 
 /** An event stream whose reader has fallen this far behind is closed (bytes). */
 const EVENT_BACKLOG_BYTES = 4 * 1024 * 1024
@@ -53,7 +57,10 @@ export function createLabServer(options: LabServerOptions = {}): LabServer {
   // Regexes only a backtracking engine runs get a time limit per match and a share per session.
   installBacktrackingRunner({ timeoutMs: BACKTRACKING_MATCH_MS, spend: spendBacktracking })
   const trust = parseTrustProxy(options.trustProxy)
-  const sessions = new SessionRegistry(options.limits ?? DEFAULT_LIMITS)
+  // Configs are checked in a worker thread: a 64 KiB config costs the event loop nothing until it passes.
+  const checks = new CheckPool({ timeoutMs: CHECK_TIMEOUT_MS, onRestart: recordWorkerRestart })
+  checks.warm()
+  const sessions = new SessionRegistry(options.limits ?? DEFAULT_LIMITS, { checks })
   const metrics = new LabMetrics(sessions)
   const visitorOf = (req: IncomingMessage): string => visitorKey(visitorAddress(req, trust))
   const startedAt = Date.now()
@@ -167,6 +174,7 @@ export function createLabServer(options: LabServerOptions = {}): LabServer {
       draining = true
       for (const client of events.clients) client.terminate()
       await sessions.close()
+      await checks.close()
       http.closeAllConnections()
       await new Promise<void>((resolve) => http.close(() => resolve()))
     },

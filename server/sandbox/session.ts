@@ -21,6 +21,8 @@ import { scaledClock, type Clock } from '../proxy/clock.ts'
 import type { ErrorLogTarget } from '../proxy/logs.ts'
 import { ProxyRuntime, type StaticFiles } from '../proxy/runtime.ts'
 import type { TraceEvent } from '../proxy/trace.ts'
+import { runCheck } from './check-job.ts'
+import type { CheckPool } from './check-pool.ts'
 import { runAs, type Contained } from './containment.ts'
 import { LimitError, RateWindow, type LabLimits } from './limits.ts'
 import { responseComplete } from './raw-response.ts'
@@ -109,6 +111,22 @@ export interface SessionHooks {
   onStopped?: (session: Session, reason: string, error?: unknown) => void
   /** A request of the session was stopped by a budget. */
   onBudgetTrip?: (kind: BudgetKind) => void
+  /** The lab's check worker; without it, checks run on the event loop (tests). */
+  checks?: CheckPool
+}
+
+/** The session went away (deleted, expired, stopped) while a call of its visitor was under way. */
+export class SessionClosedError extends Error {
+  constructor() {
+    super('this session was closed while the call was under way: start a new one')
+  }
+}
+
+/** `nginx -t`'s verdict for a visitor: the first diagnostics and how many more there were. */
+export interface CheckVerdict {
+  ok: boolean
+  diagnostics: Diagnostic[]
+  diagnosticsOmitted: number
 }
 
 export interface BackendSettings {
@@ -157,6 +175,8 @@ export class Session implements Contained {
   private closed = false
   /** Why containment stopped the session, once it has. */
   stopReason: string | null = null
+  /** Checks of this session waiting for the check worker. */
+  private checking = 0
   private backtrackingLeftMs = BACKTRACKING_BURST_MS
   private backtrackingStamp = performance.now()
 
@@ -233,10 +253,34 @@ export class Session implements Contained {
     return this.closed
   }
 
-  /** nginx -t on the text, as the lab's virtual host sees it (no file, no name but localhost). */
-  check(text: string, nginxVersion = this.nginxVersion): Diagnostic[] {
+  /** Whether the session is waiting for work of its own (a config check): not idle, whatever its clock says. */
+  get isBusy(): boolean {
+    return this.checking > 0
+  }
+
+  /**
+   * nginx -t on the text, as the lab's virtual host sees it (no file, no name but localhost):
+   * the verdict and the first DIAGNOSTICS_KEPT diagnostics. In the lab's check worker when the
+   * server gave one (check-pool.ts), else here.
+   */
+  async check(text: string, nginxVersion = this.nginxVersion): Promise<CheckVerdict> {
     this.assertConfigSize(text)
-    return this.timed(() => this.checkText(text, nginxVersion).diagnostics)
+    const request = { text, file: CONFIG_FILE, nginxVersion, keep: DIAGNOSTICS_KEPT }
+    let answer
+    // A session waiting for its check is not idle.
+    this.checking++
+    try {
+      answer = this.hooks.checks ? await this.hooks.checks.check(this.id, request) : this.timed(() => runCheck(request))
+    } finally {
+      this.checking--
+      this.touch()
+    }
+    if (this.closed) throw new SessionClosedError()
+    if ('error' in answer) {
+      if (answer.range) throw new RangeError(answer.error)
+      throw new Error(`the config engine failed on this config: ${answer.error}`)
+    }
+    return answer
   }
 
   async apply(text: string, options: ApplyOptions = {}): Promise<ApplyResult> {
@@ -247,14 +291,15 @@ export class Session implements Contained {
     if (!(clockScale >= 1 && clockScale <= this.limits.maxClockScale)) {
       throw new RangeError(`clockScale must be between 1 and ${this.limits.maxClockScale}`)
     }
+    // A refused config never costs the event loop more than this answer.
+    const verdict = await this.check(text, nginxVersion)
+    if (!verdict.ok) return this.refused(verdict)
+    // It passed: checked again here for the objects the runtime needs (they cannot cross threads).
     const checked = this.timed(() => this.checkText(text, nginxVersion))
     const config = checked.ok ? this.timed(() => compileConfig(checked)) : null
     const diagnostics = checked.diagnostics.slice(0, DIAGNOSTICS_KEPT)
     const diagnosticsOmitted = checked.diagnostics.length - diagnostics.length
-    if (!config) {
-      this.emit({ type: 'session.refused', time: Date.now(), diagnostics, diagnosticsOmitted })
-      return { applied: false, diagnostics, diagnosticsOmitted }
-    }
+    if (!config) return this.refused({ diagnostics, diagnosticsOmitted })
     const clock = this.guardedClock(scaledClock(clockScale))
     const mainLogs = checked.main.get<ErrorLogTarget[]>('error_log')?.value
     const runtime = new ProxyRuntime({
@@ -285,6 +330,12 @@ export class Session implements Contained {
     this.emit({ type: 'session.applied', time: Date.now(), nginxVersion, clockScale, ports: this.network.ports })
     this.reapDraining()
     return { applied: true, diagnostics, diagnosticsOmitted }
+  }
+
+  private refused(verdict: { diagnostics: Diagnostic[]; diagnosticsOmitted: number }): ApplyResult {
+    const { diagnostics, diagnosticsOmitted } = verdict
+    this.emit({ type: 'session.refused', time: Date.now(), diagnostics, diagnosticsOmitted })
+    return { applied: false, diagnostics, diagnosticsOmitted }
   }
 
   /** The session's clock, with every timer's work run through the guard. */

@@ -11,6 +11,7 @@
  * session are forgotten first, which only gives them a fresh burst).
  */
 import { randomBytes } from 'node:crypto'
+import type { CheckPool } from './check-pool.ts'
 import { labLog } from './lab-log.ts'
 import { LimitError, TokenBucket, type LabLimits } from './limits.ts'
 import { recordBudgetTrip, recordSessionCut } from './metrics.ts'
@@ -28,6 +29,8 @@ interface Visitor {
 export interface SessionRegistryOptions {
   /** Addresses remembered at most (default: four times `sessions`, at least 1,000). */
   maxTrackedAddresses?: number
+  /** Where the sessions' configs are checked (the lab's worker); without it, on the event loop. */
+  checks?: CheckPool
 }
 
 export class SessionRegistry {
@@ -37,6 +40,7 @@ export class SessionRegistry {
   private readonly visitors = new Map<string, Visitor>()
   private readonly sweeper: NodeJS.Timeout
   readonly maxTrackedAddresses: number
+  private readonly checks: CheckPool | undefined
   /** Counts for the lab's metrics (metrics.ts reads them at each scrape). */
   createdTotal = 0
   expiredTotal = 0
@@ -49,6 +53,7 @@ export class SessionRegistry {
     options: SessionRegistryOptions = {},
   ) {
     this.maxTrackedAddresses = options.maxTrackedAddresses ?? Math.max(1_000, 4 * limits.sessions)
+    this.checks = options.checks
     this.sweeper = setInterval(() => {
       this.sweep().catch((error: unknown) => labLog('error', 'sessions.sweep_failed', { error: String(error) }))
     }, Math.max(50, Math.min(30_000, limits.idleSessionMs / 4)))
@@ -93,6 +98,7 @@ export class SessionRegistry {
     const session = new Session(id, this.limits, {
       onStopped: (stoppedSession, reason, error) => this.onStopped(stoppedSession, reason, error),
       onBudgetTrip: (kind) => recordBudgetTrip(kind),
+      checks: this.checks,
     })
     this.sessions.set(id, session)
     this.owners.set(id, address)
@@ -184,6 +190,7 @@ export class SessionRegistry {
   async sweep(now = Date.now()): Promise<number> {
     // Open connections keep a session alive, but not forever: a silent one goes at 6× the limit.
     const idle = [...this.sessions.values()].filter((s) => {
+      if (s.isBusy) return false
       const quiet = now - s.lastActive
       return quiet > this.limits.idleSessionMs * (s.openConnections === 0 ? 1 : 6)
     })

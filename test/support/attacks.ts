@@ -50,6 +50,7 @@ function openSocket(ctx: AttackContext, client: string, path = '/'): Promise<Web
   })
 }
 
+const bigValidConfig = wrap('        location / { return 200 $m; }', `    map $uri $m { ${Array.from({ length: 7000 }, (_, i) => `k${i} v;`).join(' ')} }`)
 const doubling = Array.from({ length: 30 }, () => '        set $a $a$a;').join('\n')
 const fanOut = Array.from({ length: 22 }, (_, i) => `    map $uri $v${i + 1} { default $v${i}$v${i}; }`).join('\n')
 // 13 parameters of 500 × $request (a parameter may be 4 KB long, as in nginx).
@@ -132,6 +133,11 @@ export const ATTACKS: Attack[] = [
     name: 'a 65 KB config of 32,000 errors, applied again and again',
     config: null,
     round: async (ctx) => void (await ctx.api('POST', `/api/sessions/${ctx.session}/apply`, { config: 'x;'.repeat(32_000) })),
+  },
+  {
+    name: 'a valid 62 KB config (a map of 7,000 keys), applied again and again',
+    config: null,
+    round: async (ctx) => void (await ctx.api('POST', `/api/sessions/${ctx.session}/apply`, { config: bigValidConfig })),
   },
   {
     name: 'garbage after an upgrade head while the proxy connects',

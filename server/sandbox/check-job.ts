@@ -1,0 +1,30 @@
+/**
+ * One `nginx -t` as the lab runs it (the virtual host: no file exists, no name resolves but the
+ * lab's), reduced to what a visitor is answered: the verdict and the first diagnostics. Runs
+ * in the check worker (check-worker.mjs); a refused 64 KiB config can hold 30,000 diagnostics,
+ * and only these few cross back to the event loop.
+ */
+import { check, virtualHost, type Diagnostic } from '../nginx/index.ts'
+
+export interface CheckRequest {
+  text: string
+  file: string
+  nginxVersion: string
+  /** Diagnostics to send back; the rest are counted. */
+  keep: number
+}
+
+export type CheckAnswer =
+  | { ok: boolean; diagnostics: Diagnostic[]; diagnosticsOmitted: number }
+  /** The engine threw: a RangeError is the visitor's (an unknown version), anything else the engine's. */
+  | { error: string; range: boolean }
+
+export function runCheck(request: CheckRequest): CheckAnswer {
+  try {
+    const result = check(request.text, { file: request.file, host: virtualHost(), nginxVersion: request.nginxVersion })
+    const diagnostics = result.diagnostics.slice(0, request.keep)
+    return { ok: result.ok, diagnostics, diagnosticsOmitted: result.diagnostics.length - diagnostics.length }
+  } catch (error) {
+    return { error: (error as Error).message, range: error instanceof RangeError }
+  }
+}
