@@ -64,8 +64,8 @@ const EVENTS_KEPT = 50
 const EVENT_BYTES_KEPT = 128 * 1024
 /** A refused config's event and answer carry this many diagnostics, and the count of the rest. */
 const DIAGNOSTICS_KEPT = 100
-/** Events a raw request collects for its answer. */
-const RAW_EVENTS_KEPT = 500
+/** Events a raw request's answer carries: the first ones and the last ones, this many of each. */
+const RAW_EVENTS_KEPT = 250
 /**
  * What one request may build in the lab: values (`set`, `return`, headers, log lines) and
  * bodies. A person's config stays far below; `set $a $a$a` thirty times does not.
@@ -149,7 +149,10 @@ export interface RawResult {
   response: string
   /** Whether the proxy closed the connection (else the lab stopped waiting). */
   closedByProxy: boolean
+  /** The connection's trace: its first and last RAW_EVENTS_KEPT events. */
   events: TraceEvent[]
+  /** How many events between those two parts were left out. */
+  eventsOmitted: number
 }
 
 /** The lab has no files: `root` lookups fail as a missing file does. */
@@ -379,17 +382,25 @@ export class Session implements Contained {
       throw new LimitError(`raw request over ${this.limits.rawRequestBytes} bytes`, 413, 'rawRequestBytes')
     }
     const events: TraceEvent[] = []
+    const last: TraceEvent[] = []
+    let eventsOmitted = 0
     let connection = -1
     const collect = (event: SessionEvent): void => {
       if (!('connection' in event)) return
       if (connection < 0 && event.type === 'connection.accepted') connection = event.connection
-      if (event.connection === connection && events.length < RAW_EVENTS_KEPT) events.push(event)
+      if (event.connection !== connection) return
+      if (events.length < RAW_EVENTS_KEPT) return void events.push(event)
+      last.push(event)
+      if (last.length > RAW_EVENTS_KEPT) {
+        last.shift()
+        eventsOmitted++
+      }
     }
     this.subscribers.add(collect)
     const end = this.dial(request.port, request.client ?? 'alice', request.tls)
     if (!end) {
       this.subscribers.delete(collect)
-      return Promise.resolve({ response: '', closedByProxy: true, events: [] })
+      return Promise.resolve({ response: '', closedByProxy: true, events: [], eventsOmitted: 0 })
     }
     return new Promise((resolve) => {
       const chunks: Buffer[] = []
@@ -402,7 +413,7 @@ export class Session implements Contained {
         // Let the runtime's close events (access log, tunnel.closed) arrive before answering.
         setImmediate(() => {
           this.subscribers.delete(collect)
-          resolve({ response: Buffer.concat(chunks).toString('latin1'), closedByProxy, events })
+          resolve({ response: Buffer.concat(chunks).toString('latin1'), closedByProxy, events: [...events, ...last], eventsOmitted })
         })
       }
       const timer = setTimeout(() => finish(false), this.limits.rawWaitMs)
