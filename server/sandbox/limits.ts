@@ -40,6 +40,11 @@ export interface LabLimits {
   subscribersPerSession: number
   /** How much faster than real time a session clock may run. */
   maxClockScale: number
+  /**
+   * Event-loop time a session's accepted configs may take to compile, per second (ms; three
+   * seconds' worth at once). A refused config costs none: it is checked in the check worker.
+   */
+  applyMsPerSecond: number
 }
 
 /** The share of `sessions` one address may hold when LAB_SESSIONS_PER_ADDRESS is not set. */
@@ -64,6 +69,7 @@ export const DEFAULT_LIMITS: LabLimits = {
   rawWaitMs: 3_000,
   subscribersPerSession: 8,
   maxClockScale: 100,
+  applyMsPerSecond: 100,
 }
 
 /** The environment variable of a limit: LAB_CONFIG_BYTES, LAB_SESSIONS_PER_ADDRESS… */

@@ -80,6 +80,8 @@ export const BLOCK_BUDGET_MS = 250
  */
 const BACKTRACKING_BURST_MS = 100
 const BACKTRACKING_MS_PER_SECOND = 50
+/** How many seconds' worth of `applyMsPerSecond` a session may spend at once. */
+const APPLY_BURST_SECONDS = 3
 
 /** What the event stream carries besides the runtime's trace events. */
 export type SessionEvent =
@@ -180,6 +182,9 @@ export class Session implements Contained {
   stopReason: string | null = null
   /** Checks of this session waiting for the check worker. */
   private checking = 0
+  /** Event-loop time left for compiling accepted configs (limits.applyMsPerSecond). */
+  private applyLeftMs: number
+  private applyStamp = performance.now()
   private backtrackingLeftMs = BACKTRACKING_BURST_MS
   private backtrackingStamp = performance.now()
 
@@ -191,6 +196,7 @@ export class Session implements Contained {
     for (const backend of BACKENDS) this.backends.set(backend.address, new ChatServer({ instance: backend.name, maxMessageBytes: limits.messageBytes }))
     this.network = new VirtualNetwork((host, port) => this.backends.get(`${host}:${port}`), this.guard)
     this.messages = new RateWindow(limits.messagesPerSecond)
+    this.applyLeftMs = APPLY_BURST_SECONDS * limits.applyMsPerSecond
   }
 
   /**
@@ -297,9 +303,13 @@ export class Session implements Contained {
     // A refused config never costs the event loop more than this answer.
     const verdict = await this.check(text, nginxVersion)
     if (!verdict.ok) return this.refused(verdict)
-    // It passed: checked again here for the objects the runtime needs (they cannot cross threads).
+    // It passed: checked again here for the objects the runtime needs (they cannot cross threads),
+    // on the event loop, so within the session's share of it.
+    this.chargeApply(0)
+    const compileStarted = performance.now()
     const checked = this.timed(() => this.checkText(text, nginxVersion))
     const config = checked.ok ? this.timed(() => compileConfig(checked)) : null
+    this.chargeApply(performance.now() - compileStarted)
     const diagnostics = checked.diagnostics.slice(0, DIAGNOSTICS_KEPT)
     const diagnosticsOmitted = checked.diagnostics.length - diagnostics.length
     if (!config) return this.refused({ diagnostics, diagnosticsOmitted })
@@ -333,6 +343,18 @@ export class Session implements Contained {
     this.emit({ type: 'session.applied', time: Date.now(), nginxVersion, clockScale, ports: this.network.ports })
     this.reapDraining()
     return { applied: true, diagnostics, diagnosticsOmitted }
+  }
+
+  /** Charges event-loop time to the session's apply share; throws LimitError once it is spent. */
+  private chargeApply(ms: number): void {
+    const now = performance.now()
+    const perSecond = this.limits.applyMsPerSecond
+    this.applyLeftMs = Math.min(APPLY_BURST_SECONDS * perSecond, this.applyLeftMs + ((now - this.applyStamp) * perSecond) / 1000) - ms
+    this.applyStamp = now
+    if (ms === 0 && this.applyLeftMs <= 0) {
+      const wait = Math.ceil((-this.applyLeftMs / perSecond) * 10) / 10 + 0.1
+      this.limitTripped('applyMsPerSecond', `this session applies large configs faster than the lab compiles them for it (${perSecond} ms a second); try again in ${wait.toFixed(1)} s`)
+    }
   }
 
   private refused(verdict: { diagnostics: Diagnostic[]; diagnosticsOmitted: number }): ApplyResult {
@@ -380,6 +402,10 @@ export class Session implements Contained {
   raw(request: RawRequest): Promise<RawResult> {
     if (Buffer.byteLength(request.request, 'latin1') > this.limits.rawRequestBytes) {
       throw new LimitError(`raw request over ${this.limits.rawRequestBytes} bytes`, 413, 'rawRequestBytes')
+    }
+    // A raw request is a client's message like any other: it counts against the session's rate.
+    if (!this.messages.take(Date.now())) {
+      this.limitTripped('messagesPerSecond', `more than ${this.limits.messagesPerSecond} messages and raw requests a second in this session`)
     }
     const events: TraceEvent[] = []
     const last: TraceEvent[] = []

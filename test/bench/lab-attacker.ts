@@ -1,10 +1,12 @@
 /**
  * The attacking visitor of `npm run bench:load`, in a process of its own: one session that
- * cycles through the hostile suite's attacks (test/support/attacks.ts), a new one every second,
- * while the 1,000 chatting sessions run. Told the lab's URL and for how long; answers with how
+ * cycles through the hostile suite's attacks (test/support/attacks.ts), one every second (its
+ * config applied, then one round of it), while the 1,000 chatting sessions run. (The hostile
+ * suite repeats each attack back to back; here the question is the chatting sessions' figures
+ * with an attacker among them.) Told the lab's URL and for how long; answers with how
  * many rounds of each attack it ran and how many times the lab stopped its session.
  */
-import { ATTACKS, type AttackContext } from '../support/attacks.ts'
+import { ATTACKS, labApi, type AttackContext } from '../support/attacks.ts'
 import { CANONICAL } from '../support/lab.ts'
 
 export interface AttackTask {
@@ -23,15 +25,7 @@ export interface AttackReport {
 const ATTACK_EVERY_MS = 1000
 
 process.once('message', async (task: AttackTask) => {
-  const api = async <T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> => {
-    const res = await fetch(task.url + path, { method, body: body === undefined ? undefined : JSON.stringify(body) })
-    const text = await res.text()
-    let parsed: unknown = text
-    try {
-      parsed = JSON.parse(text)
-    } catch {}
-    return { status: res.status, body: parsed as T }
-  }
+  const api = labApi(task.url)
   const report: AttackReport = { rounds: {}, sessionsMade: 0, failedRounds: 0 }
   const port = Number(new URL(task.url).port)
   let session = ''
@@ -44,17 +38,16 @@ process.once('message', async (task: AttackTask) => {
       session = created.body.id
       report.sessionsMade++
     }
+    const next = performance.now() + ATTACK_EVERY_MS
     await api('POST', `/api/sessions/${session}/apply`, { config: attack.config ?? CANONICAL })
     const ctx: AttackContext = { port, session, api }
-    const end = performance.now() + ATTACK_EVERY_MS
-    while (performance.now() < end) {
-      try {
-        await attack.round(ctx)
-        report.rounds[attack.name] = (report.rounds[attack.name] ?? 0) + 1
-      } catch {
-        report.failedRounds++
-      }
+    try {
+      await attack.round(ctx)
+      report.rounds[attack.name] = (report.rounds[attack.name] ?? 0) + 1
+    } catch {
+      report.failedRounds++
     }
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, next - performance.now())))
   }
   process.send!(report)
 })

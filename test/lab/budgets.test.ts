@@ -219,7 +219,7 @@ describe('containment', () => {
 
 describe('memory a session keeps', () => {
   it('keeps a bounded event history, log and diagnostics however much a visitor makes', async () => {
-    const lab = await startTestLab()
+    const lab = await startTestLab({ messagesPerSecond: 1e6 })
     try {
       const id = await lab.session(wrap('        location / { return 200 ok; }'))
       const session = lab.lab.sessions.get(id)!

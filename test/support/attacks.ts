@@ -16,6 +16,19 @@ export interface AttackContext {
   api<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>
 }
 
+/** Calls the lab's JSON API at `base` (an answer that is not JSON comes back as its text). */
+export function labApi(base: string): AttackContext['api'] {
+  return async <T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> => {
+    const res = await fetch(base + path, { method, body: body === undefined ? undefined : JSON.stringify(body) })
+    const text = await res.text()
+    let parsed: unknown = text
+    try {
+      parsed = JSON.parse(text)
+    } catch {}
+    return { status: res.status, body: parsed as T }
+  }
+}
+
 export interface Attack {
   name: string
   /** The config the attacker applies first (null: the canonical one is fine). */

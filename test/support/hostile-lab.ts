@@ -7,6 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { labApi } from './attacks.ts'
 import { CANONICAL, LabClient } from './lab.ts'
 import { REPO_ROOT } from './runtime/processes.ts'
 
@@ -46,15 +47,7 @@ export async function startLabProcess(env: Record<string, string> = {}): Promise
     child,
     port,
     stderr: () => errors,
-    async api<T>(method: string, path: string, body?: unknown) {
-      const res = await fetch(base + path, { method, body: body === undefined ? undefined : JSON.stringify(body) })
-      const text = await res.text()
-      let parsed: unknown = text
-      try {
-        parsed = JSON.parse(text)
-      } catch {}
-      return { status: res.status, body: parsed as T }
-    },
+    api: labApi(base),
     rss() {
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8')
       return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) * 1024
