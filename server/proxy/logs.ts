@@ -64,8 +64,12 @@ export function levelEnabled(configured: Level, level: Level): boolean {
   return LEVELS.indexOf(level) <= LEVELS.indexOf(configured)
 }
 
+const NEEDS_ESCAPE = /[^\x20-\x7e]|["\\]/
+
 /** ngx_http_log_escape: `"`, `\` and bytes outside 0x20–0x7e as \xXX (escape=default). */
 function escapeDefault(value: string): string {
+  // Most values need nothing: returned as they are, without building a copy.
+  if (!NEEDS_ESCAPE.test(value)) return value
   let out = ''
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i)
@@ -78,6 +82,15 @@ function escapeJson(value: string): string {
   return JSON.stringify(value).slice(1, -1)
 }
 
+/** A format's parts, made once per log_format (a format may be tens of KiB long). */
+const compiledFormats = new WeakMap<LogFormatConf, ReturnType<typeof compileValue>>()
+
+function compiledFormat(format: LogFormatConf): ReturnType<typeof compileValue> {
+  let compiled = compiledFormats.get(format)
+  if (!compiled) compiledFormats.set(format, (compiled = compileValue(format.format)))
+  return compiled
+}
+
 /**
  * Whether a variable's value comes from the config (map, set, a capture): empty, it is logged
  * empty, as found. The built-ins' empty values stand for nginx's "not found" and are logged `-`.
@@ -88,7 +101,7 @@ function setByConfig(name: string, state: RequestState): boolean {
 
 /** An access_log line: variables of the format, `-` for empty ones (escape=default). */
 export function accessLine(format: LogFormatConf, state: RequestState): string {
-  const compiled = compileValue(format.format)
+  const compiled = compiledFormat(format)
   if (!compiled.ok) return format.format
   const limit = state.budget.valueBytes
   let out = ''

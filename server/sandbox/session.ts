@@ -68,9 +68,12 @@ const DIAGNOSTICS_KEPT = 100
 const RAW_EVENTS_KEPT = 250
 /**
  * What one request may build in the lab: values (`set`, `return`, headers, log lines) and
- * bodies. A person's config stays far below; `set $a $a$a` thirty times does not.
+ * bodies. A person's config stays far below (nginx's own request line and headers are at most
+ * 8 KiB each); `set $a $a$a` thirty times does not. Kept small because whatever a request builds
+ * is garbage the whole lab collects: with a thousand sessions in the heap, a visitor building
+ * megabytes a second makes everyone's pauses longer.
  */
-export const LAB_BUDGET: EvaluationBudget = { valueBytes: 128 * 1024, requestBytes: 1 << 20, bodyBytes: 1 << 20, evaluations: 20_000 }
+export const LAB_BUDGET: EvaluationBudget = { valueBytes: 32 * 1024, requestBytes: 256 * 1024, bodyBytes: 1 << 20, evaluations: 20_000 }
 /** One step of a session's work that holds the event loop longer than this stops the session. */
 export const BLOCK_BUDGET_MS = 250
 /**
