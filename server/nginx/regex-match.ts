@@ -12,6 +12,15 @@
  * as it is. Linear is not free either: RE2 takes up to program × subject steps, so a large
  * program on a long subject goes through the runner too.
  *
+ * Nor is it free in number: a config can hold thousands of regexes, each compiled on first use
+ * (0.1–3 ms) and matched at every request that tries it. So the rest of the work is told to a
+ * replaceable cost hook (setMatchCostHook: an estimate for a cheap match, the measured time for
+ * the others and for compiling), which the lab charges to the visitor, failing their matches
+ * with RegexMatchLimitError once their share is spent; and compiled programs, 10 KiB–2 MiB
+ * each, are kept process-wide only up to a bound in bytes (setCompiledRegexBound), the least
+ * recently used dropped and compiled again on demand — shared by every regex of the same
+ * program.
+ *
  * Patterns are translated from PCRE2 as nginx compiles them, without PCRE2_UTF: a pattern and
  * its subject are bytes (the runtime's strings hold one byte per character, latin1), `\d\w\s`
  * and caseless matching cover ASCII only, `.` excludes only "\n". Both engines get the same
@@ -35,8 +44,8 @@ export interface ConfigRegex {
   readonly linear: boolean
   /**
    * RegExp.prototype.exec's answer: index 0 the whole match, then every group (undefined for
-   * one that took no part), `.index`, `.groups` for named groups. A runner may throw
-   * RegexMatchLimitError instead.
+   * one that took no part), `.index`, `.groups` for named groups. A runner or the cost hook
+   * may throw RegexMatchLimitError instead.
    */
   exec(subject: string): RegExpExecArray | null
 }
@@ -73,17 +82,45 @@ export function setBacktrackingRunner(next: BacktrackingRunner | null): void {
 }
 
 /**
- * RE2 programs above this many instructions go to the RegExp instead: re2js takes about 75
+ * Told, in milliseconds, the cost of the config regex work the runner does not time itself:
+ * every match re2js runs directly (an estimate from its steps when it is cheap, the measured
+ * time otherwise) and every compilation, first or again after an eviction (measured). 0 asks
+ * whether any share is left. Answers false when the caller's share is spent: the match then
+ * fails with RegexMatchLimitError, as nginx's does at PCRE2's match limit. The lab charges it
+ * to the visitor (containment.ts); without a hook (serve, the browser) nothing is timed.
+ */
+export type MatchCostHook = (ms: number) => boolean
+
+let costHook: MatchCostHook | null = null
+
+/** Sets the cost hook of every config regex of this process; null removes it. */
+export function setMatchCostHook(next: MatchCostHook | null): void {
+  costHook = next
+}
+
+/**
+ * RE2 programs above this many instructions go to the RegExp instead: re2js takes 70–550
  * bytes and 1–3 µs to compile per instruction, and `.{999}` is a thousand of them.
  */
 const MAX_PROGRAM = 2000
 /**
- * Program instructions × subject characters that re2js runs directly: under 2 ms at worst
- * (17 ns a step, `\w{999}\w{990}\W` on `a1a1…`); above, the match goes through the runner,
+ * Weighted steps (program instructions × (1 + capturing groups / 4) × subject characters)
+ * that re2js runs directly: under 2 ms at worst (17 ns a step, `\w{999}\w{990}\W` on
+ * `a1a1…`; re2js copies every live thread's captures at each step, so `(a?)` × 400 took 12 ms
+ * on 11 characters before groups were weighed); above, the match goes through the runner,
  * which can stop it. Typical location patterns (20 instructions) stay direct up to 5,000
  * characters.
  */
 const DIRECT_STEPS = 100_000
+/**
+ * A direct match of at most this many weighted steps is charged an estimate instead of being
+ * timed: reading the clock twice (about 100 ns) would cost as much as such a match (0.1–1 µs
+ * for `^/ws/(\d+)$` on a short URI).
+ */
+const CHEAP_STEPS = 500
+/** The estimate: a match's fixed cost, and a step at the slowest seen (milliseconds). */
+const MATCH_MS = 0.001
+const STEP_MS = 0.000017
 
 /**
  * Compiles a pattern nginx accepted, on first use (the check itself only needs checkPcre, and
@@ -99,14 +136,23 @@ export function compileConfigRegex(
   engine: 'linear-first' | 'backtracking' = 'linear-first',
 ): ConfigRegex {
   let compiled: Engine | null = null
-  const load = (): Engine => (compiled ??= compile(pattern, caseless, fallbackSource, engine))
+  // `subject` null: only `linear` asks, which charges the work but refuses nothing.
+  const load = (subject: string | null): Engine => {
+    const hook = costHook
+    if (hook === null) return (compiled = compile(pattern, caseless, fallbackSource, engine))
+    if (subject !== null && !hook(0)) throw new RegexMatchLimitError(pattern, subject)
+    const start = performance.now()
+    compiled = compile(pattern, caseless, fallbackSource, engine)
+    if (!hook(performance.now() - start) && subject !== null) throw new RegexMatchLimitError(pattern, subject)
+    return compiled
+  }
   return {
     source: pattern,
     caseless,
     get linear() {
-      return load().linear
+      return (compiled ?? load(null)).linear
     },
-    exec: (subject) => load().exec(subject),
+    exec: (subject) => (compiled ?? load(subject)).exec(subject),
   }
 }
 
@@ -115,8 +161,10 @@ interface Engine {
   exec(subject: string): RegExpExecArray | null
 }
 
+const NEVER: Engine = { linear: true, exec: () => null }
+
 function compile(pattern: string, caseless: boolean, fallbackSource: string | null, engine: 'linear-first' | 'backtracking'): Engine {
-  if (fallbackSource === null) return { linear: true, exec: () => null }
+  if (fallbackSource === null) return NEVER
   let tree: Tree | null = null
   try {
     tree = new Parser(bytesOf(pattern), caseless).parse()
@@ -125,36 +173,54 @@ function compile(pattern: string, caseless: boolean, fallbackSource: string | nu
   }
   if (tree) {
     const re2 = engine === 'linear-first' ? toRe2(tree) : null
-    if (re2) return linearEngine(pattern, re2)
+    const program = re2 && programFor(re2.source, re2.flags)
+    if (program) return linearEngine(pattern, program, re2.size * (1 + tree.groups / 4))
     const js = toJs(tree)
     if (js) return backtrackingEngine(pattern, js.regex, js.groups)
   }
   return backtrackingEngine(pattern, fallbackRegExp(fallbackSource, caseless), null)
 }
 
-interface Re2Program {
-  compiled: RE2JS
-  source: string
-  flags: number
-  /** Estimated instructions. */
-  size: number
-}
-
-function linearEngine(pattern: string, re2: Re2Program): Engine {
-  let compiled = re2.compiled
-  const matcher: Matcher = { exec: (subject) => compiled.exec(subject) as RegExpExecArray | null }
+/** `weight`: the program's instructions, weighed for its captures (DIRECT_STEPS). */
+function linearEngine(pattern: string, first: Program, weight: number): Engine {
+  let program = first
   return {
     linear: true,
     exec(subject) {
-      if (re2.size * (subject.length + 1) <= DIRECT_STEPS) return matcher.exec(subject)
-      try {
-        return runner(matcher, subject, pattern)
-      } catch (error) {
-        // A run stopped halfway may leave re2js's pooled machines in use: start afresh.
-        compiled = RE2JS.compile(re2.source, re2.flags)
-        throw error
+      let p = program
+      if (p.compiled === null) p = program = recompile(p, pattern, subject)
+      else if (p !== newest) touch(p)
+      const re = p.compiled!
+      const steps = weight * (subject.length + 1)
+      if (steps > DIRECT_STEPS) return throughRunner(p, re, subject, pattern)
+      const hook = costHook
+      let m: RegExpExecArray | null
+      if (hook === null) {
+        m = re.exec(subject) as RegExpExecArray | null
+      } else if (steps <= CHEAP_STEPS) {
+        if (!hook(MATCH_MS + steps * STEP_MS)) throw new RegexMatchLimitError(pattern, subject)
+        m = re.exec(subject) as RegExpExecArray | null
+      } else {
+        if (!hook(0)) throw new RegexMatchLimitError(pattern, subject)
+        const start = performance.now()
+        m = re.exec(subject) as RegExpExecArray | null
+        if (!hook(performance.now() - start)) throw new RegexMatchLimitError(pattern, subject)
       }
+      if (p.release) re.reset()
+      return m
     },
+  }
+}
+
+function throughRunner(p: Program, re: RE2JS, subject: string, pattern: string): RegExpExecArray | null {
+  try {
+    const m = runner({ exec: (s) => re.exec(s) as RegExpExecArray | null }, subject, pattern)
+    if (p.release) re.reset()
+    return m
+  } catch (error) {
+    // A run stopped halfway may leave re2js's pooled machines in use: compile afresh next time.
+    drop(p)
+    throw error
   }
 }
 
@@ -172,6 +238,188 @@ function backtrackingEngine(pattern: string, regex: RegExp, groups: number[] | n
       return out
     },
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compiled programs, kept process-wide up to a bound.
+
+/**
+ * One RE2 program, by its source and flags: every config regex that translates to it (in any
+ * session) shares it, so a recipe a thousand visitors paste is compiled once.
+ */
+interface Program {
+  readonly key: string
+  readonly source: string
+  readonly flags: number
+  /** Null while not resident: compiled again when next needed. */
+  compiled: RE2JS | null
+  /** What it holds while compiled (estimated bytes), the same at every compilation. */
+  bytes: number
+  /** Whether re2js's machine for the NFA could be large: then dropped after each match. */
+  release: boolean
+  /** The resident programs, most recently used first. */
+  newer: Program | null
+  older: Program | null
+}
+
+/**
+ * Compiled programs are kept up to this many estimated bytes: 2,900 regexes of 1,000
+ * instructions, each tried once, held 230 MB of heap before there was a bound.
+ */
+export const DEFAULT_COMPILED_REGEX_BYTES = 32 * 1024 * 1024
+
+let bound = DEFAULT_COMPILED_REGEX_BYTES
+let residentBytes = 0
+let compilations = 0
+const resident = new Map<string, Program>()
+let newest: Program | null = null
+let oldest: Program | null = null
+
+export interface CompiledRegexStats {
+  /** Programs compiled now, and their estimated bytes. */
+  programs: number
+  bytes: number
+  bound: number
+  /** Programs compiled since the process started, again after an eviction included. */
+  compilations: number
+}
+
+export function compiledRegexStats(): CompiledRegexStats {
+  return { programs: resident.size, bytes: residentBytes, bound, compilations }
+}
+
+/**
+ * Bounds the compiled programs of this process to about `bytes` (estimated), dropping the least
+ * recently used at once if need be. A program larger than the bound is still compiled when a
+ * match needs it, alone.
+ */
+export function setCompiledRegexBound(bytes: number): void {
+  bound = bytes
+  while (residentBytes > bound && oldest !== null) drop(oldest)
+}
+
+/** The resident program of this source, or a new one; null when RE2 refuses the source. */
+function programFor(source: string, flags: number): Program | null {
+  const key = `${flags}/${source}`
+  const found = resident.get(key)
+  if (found) {
+    touch(found)
+    return found
+  }
+  let compiled: RE2JS
+  try {
+    // Compiling finds what RE2 refuses (a repeat count above 1000, nested ones).
+    compiled = RE2JS.compile(source, flags)
+  } catch {
+    return null
+  }
+  const p: Program = { key, source, flags, compiled, bytes: 0, release: false, newer: null, older: null }
+  Object.assign(p, footprint(compiled))
+  admit(p)
+  return p
+}
+
+/** An evicted program's regex matches again: the program another regex compiled since, or its own anew (charged). */
+function recompile(p: Program, pattern: string, subject: string): Program {
+  const found = resident.get(p.key)
+  if (found) {
+    touch(found)
+    return found
+  }
+  const hook = costHook
+  if (hook !== null && !hook(0)) throw new RegexMatchLimitError(pattern, subject)
+  const start = hook === null ? 0 : performance.now()
+  p.compiled = RE2JS.compile(p.source, p.flags)
+  admit(p)
+  if (hook !== null && !hook(performance.now() - start)) throw new RegexMatchLimitError(pattern, subject)
+  return p
+}
+
+function admit(p: Program): void {
+  compilations++
+  resident.set(p.key, p)
+  link(p)
+  residentBytes += p.bytes
+  while (residentBytes > bound && oldest !== null && oldest !== p) drop(oldest)
+}
+
+/** Evicts a program (its regexes compile it again when they next match). */
+function drop(p: Program): void {
+  if (p.compiled === null) return
+  p.compiled = null
+  if (resident.get(p.key) !== p) return
+  resident.delete(p.key)
+  unlink(p)
+  residentBytes -= p.bytes
+}
+
+function touch(p: Program): void {
+  if (p === newest) return
+  unlink(p)
+  link(p)
+}
+
+function link(p: Program): void {
+  p.older = newest
+  p.newer = null
+  if (newest) newest.newer = p
+  newest = p
+  oldest ??= p
+}
+
+function unlink(p: Program): void {
+  if (p.newer) p.newer.older = p.older
+  else newest = p.older
+  if (p.older) p.older.newer = p.newer
+  else oldest = p.newer
+  p.newer = p.older = null
+}
+
+/**
+ * What V8 holds for re2js's objects, measured on Node 20 (heap snapshots and heapUsed after
+ * gc, 100 programs of each shape): an instruction object, a typed array besides its elements,
+ * and a compiled RE2JS besides its instructions (prefix, prefilter, caches).
+ */
+const INST_BYTES = 64
+const TYPED_ARRAY_BYTES = 190
+const PROGRAM_BYTES = 12 * 1024
+/** re2js's NFA machine is kept with its program up to this size; a larger one is dropped after each match. */
+const KEPT_MACHINE_BYTES = 64 * 1024
+
+interface ReInst {
+  runes?: ArrayLike<number> | null
+  next?: ArrayLike<number> | null
+}
+
+/**
+ * The bytes a compiled program holds, from its instructions: re2js's program and its one-pass
+ * copy (anchored patterns under 1,000 instructions: a second set of instructions with their
+ * own rune and next arrays), which measured from 70 (`a{999}b`) to 550 (`^[a-z0-9_.-]{990}`)
+ * and 2,000 (`^[\x00\x02…\xfe]{990}`) bytes per instruction; and the NFA machine re2js keeps
+ * for the next match (two thread queues whose captures grow to instructions × captures × 8
+ * bytes: 9.6 MB once for `(a?)` × 400). Against heapUsed + arrayBuffers after gc, 100 programs
+ * of each of 15 shapes: 0.93–1.5 times, 2.5 for the smallest (`~* \.(js|css|png)$`, 8 KiB).
+ */
+function footprint(re: RE2JS): { bytes: number; release: boolean } {
+  const re2 = re.re2() as { prog?: { inst?: ReInst[] }; onepass?: { inst?: ReInst[] } | null }
+  // The compiler gives each copy of a repeated atom the same rune array: count each array once.
+  const arrays = new Set<ArrayLike<number>>()
+  const array = (a: ArrayLike<number> | null | undefined): number => {
+    if (!a || arrays.has(a)) return 0
+    arrays.add(a)
+    return TYPED_ARRAY_BYTES + 4 * a.length
+  }
+  const size = re.programSize()
+  let bytes = PROGRAM_BYTES
+  if (!Array.isArray(re2.prog?.inst)) {
+    // re2js's internals changed shape: count every instruction as one with its own array.
+    bytes += size * (INST_BYTES + TYPED_ARRAY_BYTES) * 2
+  }
+  for (const insts of [re2.prog?.inst ?? [], re2.onepass?.inst ?? []]) {
+    for (const inst of insts) bytes += INST_BYTES + array(inst.runes) + array(inst.next)
+  }
+  const machine = 8 * TYPED_ARRAY_BYTES + size * (24 + 16 * (re.groupCount() + 1))
+  return machine > KEPT_MACHINE_BYTES ? { bytes, release: true } : { bytes: bytes + machine, release: false }
 }
 
 /** What toJsRegExp did before: the pattern as JavaScript reads it, or one that never matches. */
@@ -659,7 +907,15 @@ class Parser {
 // ---------------------------------------------------------------------------------------------
 // RE2 (re2js): everything but backreferences, lookahead, atomic groups and capturing lookbehinds.
 
-function toRe2(tree: Tree): Re2Program | null {
+interface Re2Source {
+  source: string
+  flags: number
+  /** Estimated instructions. */
+  size: number
+}
+
+/** The RE2 source of a tree, or null for what RE2 cannot run; compiled by programFor. */
+function toRe2(tree: Tree): Re2Source | null {
   const size = programSize(tree.root)
   if (size > MAX_PROGRAM) return null
   let lookbehind = false
@@ -690,9 +946,7 @@ function toRe2(tree: Tree): Re2Program | null {
   try {
     const source = emit(tree.root)
     // Leftmost-first (Perl's, PCRE's) unless LONGEST_MATCH is asked for, which it is not.
-    const flags = lookbehind ? RE2JS.LOOKBEHINDS : 0
-    // Compiling finds what RE2 refuses (a repeat count above 1000, nested ones).
-    return { compiled: RE2JS.compile(source, flags), source, flags, size }
+    return { source, flags: lookbehind ? RE2JS.LOOKBEHINDS : 0, size }
   } catch {
     return null
   }

@@ -300,7 +300,7 @@ export class HttpConnection {
 
   /** A plain HTTP request on a `listen … ssl` port: nginx's 497 (sent as 400), or its error_page. */
   private plainOnSslPort(head: RequestHead): void {
-    const choice = selectServer(this.runtime.config, this.info.localAddress, this.info.localPort, head.host)
+    const choice = this.chooseServer(head)
     if (!choice) return this.destroy()
     const server = choice.server
     const serverName = server.serverNames.find((n) => n.kind !== 'regex')?.name ?? ''
@@ -357,6 +357,26 @@ export class HttpConnection {
     return state
   }
 
+  /**
+   * The virtual server for the request's Host. A `server_name` regex stopped at its limit ends
+   * the request as nginx ends it (ngx_http_close_request with 500): the [alert] line, 500 in the
+   * default server's access log, the connection closed without an answer. null then.
+   */
+  private chooseServer(head: RequestHead): ReturnType<typeof selectServer> {
+    try {
+      return selectServer(this.runtime.config, this.info.localAddress, this.info.localPort, head.host)
+    } catch (error) {
+      const server = this.defaultServer()
+      if (!(error instanceof RegexMatchLimitError) || !server) throw error
+      const state = this.newState(head, server.serverNames[0]?.name ?? '')
+      const request: ActiveRequest = { state, server, settings: server.settings, location: null, errorLogs: this.errorLogsOf(server.settings), keepalive: false }
+      this.reportBudget(request, error)
+      state.status = 500
+      this.writeAccessLog(request)
+      return null
+    }
+  }
+
   errorLogsOf(settings: EffectiveSettings): ErrorLogTarget[] {
     return settings.errorLogs.length ? settings.errorLogs : this.runtime.options.errorLogs
   }
@@ -364,7 +384,7 @@ export class HttpConnection {
   private handle(head: RequestHead): void {
     const { trace, clock } = this.runtime.options
     trace({ type: 'request.received', requestLine: head.requestLine, headers: head.headers, time: clock.now(), connection: this.number })
-    const choice = selectServer(this.runtime.config, this.info.localAddress, this.info.localPort, head.host)
+    const choice = this.chooseServer(head)
     if (!choice) return this.destroy()
     const server = choice.server
     const serverName = server.serverNames.find((n) => n.kind !== 'regex')?.name ?? server.serverNames[0]?.name ?? ''
@@ -432,7 +452,7 @@ export class HttpConnection {
       trace({ type: 'budget', kind: 'value-size', detail: `${error.message} of ${error.limit === 'valueBytes' ? state.budget.valueBytes : state.budget.requestBytes} bytes`, time: clock.now(), connection: this.number })
       this.logErrorFor(request, 'emerg', `malloc(${error.bytes}) failed (12: Cannot allocate memory)`, null)
     } else {
-      trace({ type: 'budget', kind: 'regex', detail: `the match of "${error.pattern}" went over the lab's backtracking budget`, time: clock.now(), connection: this.number })
+      trace({ type: 'budget', kind: 'regex', detail: `the match of "${error.pattern}" went over the lab's regex budget (a backtracking match's time, or this session's share of regex time)`, time: clock.now(), connection: this.number })
       this.logErrorFor(request, 'alert', `pcre2_match() failed: -47 on "${error.subject}" using "${error.pattern}"`, null)
     }
     this.runtime.options.onBudgetTrip?.(error instanceof EvaluationBudgetError ? (error.limit === 'evaluations' ? 'evaluations' : 'value-size') : 'regex')

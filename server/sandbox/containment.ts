@@ -17,13 +17,18 @@
  * and the lab keeps serving the others.
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
+import { setMatchCostHook } from '../nginx/regex-match.ts'
+import { installBacktrackingRunner } from '../proxy/backtracking-runner.ts'
 
 /** What containment needs of a session. */
 export interface Contained {
   /** Stops the session for good: its connections close, its visitor reads `reason`. */
   stop(reason: string, error?: unknown): void
-  /** Charges time spent in backtracking regex matches; false once the session's share is spent. */
-  spendBacktracking(ms: number): boolean
+  /**
+   * Charges time spent on config regexes (matches, backtracking or not, and compiling them);
+   * false once the session's share is spent. 0 only asks.
+   */
+  spendRegexTime(ms: number): boolean
 }
 
 const current = new AsyncLocalStorage<Contained>()
@@ -40,13 +45,67 @@ export function currentOwner(): Contained | undefined {
 
 /**
  * The lab's backtracking runner (server/proxy/backtracking-runner.ts): one match may run this
- * long, and each session has a share of such time (Session.spendBacktracking).
+ * long, and each session has a share of regex time (Session.spendRegexTime).
  */
 export const BACKTRACKING_MATCH_MS = 20
 
-/** Charges a backtracking match to the session running it; work of no session is not limited. */
-export function spendBacktracking(ms: number): boolean {
-  return current.getStore()?.spendBacktracking(ms) ?? true
+
+/**
+ * Regex time not yet told to the session it belongs to. Session.spendRegexTime reads the
+ * clock (50 ns), as long as a cheap match takes; so a session's cheap matches are added up here
+ * and told in one go: when they reach REGEX_BATCH_MS, when another session's regex work comes,
+ * and at the end of the current piece of work (a microtask). A session can so run this much
+ * past its share, no more.
+ */
+const REGEX_BATCH_MS = 0.25
+let batchOwner: Contained | null = null
+let batchMs = 0
+let batchOk = true
+let flushQueued = false
+
+function flushBatch(): void {
+  flushQueued = false
+  if (batchOwner !== null && batchMs > 0) batchOwner.spendRegexTime(batchMs)
+  batchOwner = null
+  batchMs = 0
+}
+
+/**
+ * Charges config regex work (regex-match.ts's cost hook, the backtracking runner's spend) to
+ * the session running it, from its one share of regex time (Session.spendRegexTime); false
+ * once that is spent. Work of no session is not limited.
+ */
+export function spendRegex(ms: number): boolean {
+  const owner = current.getStore()
+  if (owner === undefined) return true
+  if (owner === batchOwner) {
+    batchMs += ms
+    if (batchOk && batchMs < REGEX_BATCH_MS) return true
+  } else {
+    if (batchOwner !== null && batchMs > 0) batchOwner.spendRegexTime(batchMs)
+    batchOwner = owner
+    batchMs = ms
+    if (!flushQueued) {
+      flushQueued = true
+      queueMicrotask(flushBatch)
+    }
+  }
+  batchOk = owner.spendRegexTime(batchMs)
+  batchMs = 0
+  return batchOk
+}
+
+/**
+ * The lab's regex limits, for the whole process (lab-server.ts calls it once; again is
+ * harmless): every match of a config regex, linear or not, and every compilation is charged
+ * to the session running it (spendRegex), whose matches fail as nginx's do at PCRE2's match
+ * limit once its share is spent; a match only a backtracking engine can run also stops after
+ * BACKTRACKING_MATCH_MS. Compiled programs are bounded process-wide by regex-match.ts itself
+ * (DEFAULT_COMPILED_REGEX_BYTES), for `serve` too.
+ */
+export function installRegexBudget(): void {
+  setMatchCostHook(spendRegex)
+  installBacktrackingRunner({ timeoutMs: BACKTRACKING_MATCH_MS, spend: spendRegex })
 }
 
 let installed = false

@@ -9,10 +9,9 @@ import { join } from 'node:path'
 import type { Duplex } from 'node:stream'
 import sirv from 'sirv'
 import { WebSocketServer, type WebSocket } from 'ws'
-import { installBacktrackingRunner } from '../proxy/backtracking-runner.ts'
 import { CheckPool } from './check-pool.ts'
 import { bridgeClient } from './client-endpoint.ts'
-import { BACKTRACKING_MATCH_MS, spendBacktracking } from './containment.ts'
+import { installRegexBudget } from './containment.ts'
 import { handleApi } from './http-api.ts'
 import { labLog } from './lab-log.ts'
 import { DEFAULT_LIMITS, LimitError, type LabLimits } from './limits.ts'
@@ -54,8 +53,9 @@ export interface LabServer {
 }
 
 export function createLabServer(options: LabServerOptions = {}): LabServer {
-  // Regexes only a backtracking engine runs get a time limit per match and a share per session.
-  installBacktrackingRunner({ timeoutMs: BACKTRACKING_MATCH_MS, spend: spendBacktracking })
+  // Config regexes: every match and compilation charged to the visitor's share, backtracking
+  // ones stopped after BACKTRACKING_MATCH_MS; compiled programs bounded process-wide.
+  installRegexBudget()
   const trust = parseTrustProxy(options.trustProxy)
   // Configs are checked in a worker thread: a 64 KiB config costs the event loop nothing until it passes.
   const checks = new CheckPool({ timeoutMs: CHECK_TIMEOUT_MS, onRestart: recordWorkerRestart })

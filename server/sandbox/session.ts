@@ -77,12 +77,12 @@ export const LAB_BUDGET: EvaluationBudget = { valueBytes: 32 * 1024, requestByte
 /** One step of a session's work that holds the event loop longer than this stops the session. */
 export const BLOCK_BUDGET_MS = 250
 /**
- * Time a session may spend in regex matches only a backtracking engine can run (backreferences,
- * lookaround): this much at once, refilled at this much per second. Past it, its matches fail
- * at once as nginx's do at PCRE2's match limit.
+ * Time a session may spend on config regexes (every match and compilation, and the matches only
+ * a backtracking engine can run: backreferences, lookaround): this much at once, refilled at
+ * this much per second. Past it, its matches fail at once as nginx's do at PCRE2's match limit.
  */
-const BACKTRACKING_BURST_MS = 100
-const BACKTRACKING_MS_PER_SECOND = 50
+const REGEX_BURST_MS = 100
+const REGEX_MS_PER_SECOND = 50
 /** How many seconds' worth of `applyMsPerSecond` a session may spend at once. */
 const APPLY_BURST_SECONDS = 3
 
@@ -188,8 +188,8 @@ export class Session implements Contained {
   /** Event-loop time left for compiling accepted configs (limits.applyMsPerSecond). */
   private applyLeftMs: number
   private applyStamp = performance.now()
-  private backtrackingLeftMs = BACKTRACKING_BURST_MS
-  private backtrackingStamp = performance.now()
+  private regexLeftMs = REGEX_BURST_MS
+  private regexStamp = performance.now()
 
   constructor(
     readonly id: string,
@@ -240,12 +240,12 @@ export class Session implements Contained {
     }
   }
 
-  spendBacktracking(ms: number): boolean {
+  spendRegexTime(ms: number): boolean {
     const now = performance.now()
-    this.backtrackingLeftMs = Math.min(BACKTRACKING_BURST_MS, this.backtrackingLeftMs + ((now - this.backtrackingStamp) * BACKTRACKING_MS_PER_SECOND) / 1000)
-    this.backtrackingStamp = now
-    this.backtrackingLeftMs -= ms
-    return this.backtrackingLeftMs > 0
+    this.regexLeftMs = Math.min(REGEX_BURST_MS, this.regexLeftMs + ((now - this.regexStamp) * REGEX_MS_PER_SECOND) / 1000)
+    this.regexStamp = now
+    this.regexLeftMs -= ms
+    return this.regexLeftMs > 0
   }
 
   /** Stops the session for good (containment): connections close, the visitor reads why. */

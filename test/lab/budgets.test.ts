@@ -94,6 +94,22 @@ describe('budgets', () => {
     }
   })
 
+  it('closes the connection, as nginx does, when a server_name regex goes over its limit: [alert] line, 500 in the access log, no answer', async () => {
+    const lab = await startTestLab()
+    try {
+      const id = await lab.session(wrap('        location / { return 200 ok; }\n    }\n    server {\n        listen 8020;\n        server_name "~^((a+)+)\\1$";\n        location / { return 200 regex; }'))
+      const host = 'a'.repeat(60) + '!'
+      const answer = await raw(lab, id, `GET / HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`)
+      expect(answer.response).toBe('')
+      expect(answer.events.find((e) => e.type === 'budget')).toMatchObject({ kind: 'regex' })
+      expect((await errorLog(lab, id)).at(-1)).toContain(`[alert] 4242#4242: *1 pcre2_match() failed: -47 on "${host}" using "^((a+)+)\\1$"`)
+      const access = (await lab.api<{ files: Record<string, string[]> }>('GET', `/api/sessions/${id}/logs`)).body.files['/var/log/nginx/access.log']
+      expect(access.at(-1)).toMatch(/"GET \/ HTTP\/1\.1" 500 0 /)
+    } finally {
+      await lab.close()
+    }
+  })
+
   it('answers a regex that backtracks catastrophically in JavaScript at once (linear engine)', async () => {
     const lab = await startTestLab()
     try {

@@ -9,8 +9,7 @@
 import fc from 'fast-check'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { afterAll, describe, expect, it } from 'vitest'
-import { installBacktrackingRunner } from '../../server/proxy/backtracking-runner.ts'
-import { BACKTRACKING_MATCH_MS, spendBacktracking } from '../../server/sandbox/containment.ts'
+import { installRegexBudget } from '../../server/sandbox/containment.ts'
 import { DEFAULT_LIMITS } from '../../server/sandbox/limits.ts'
 import { BLOCK_BUDGET_MS, Session } from '../../server/sandbox/session.ts'
 import { ATTACKS, wrap } from '../support/attacks.ts'
@@ -114,7 +113,7 @@ const seeds: Case[] = ATTACKS.filter((a) => a.config !== null).map((a) => ({ kin
 const hostileCase = fc.oneof(mapCycle, doublings, fanOut, regexes, logFormats, timeouts, redirects, prototypeNames)
 
 // As the lab server installs it.
-installBacktrackingRunner({ timeoutMs: BACKTRACKING_MATCH_MS, spend: spendBacktracking })
+installRegexBudget()
 
 const counts = new Map<string, number>()
 const delay = monitorEventLoopDelay({ resolution: 10 })

@@ -3,7 +3,9 @@
  * gives — match or not, index, every capture, named ones, caseless — over every regex of the
  * check fixtures and the runtime scenarios and over generated patterns; hostile patterns
  * finish at once; what RE2 cannot run falls back to a RegExp through the runner; and the
- * module runs without Node. Where PCRE2 and JavaScript differ the translation follows PCRE2
+ * module runs without Node; every match and compilation is told to the cost hook, which can
+ * refuse it; compiled programs stay within their bound, shared by equal patterns, compiled
+ * again when needed. Where PCRE2 and JavaScript differ the translation follows PCRE2
  * (the pinned values below come from libpcre2-8 10.42, Debian bookworm's, which nginx uses).
  */
 import { build } from 'esbuild'
@@ -12,10 +14,19 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import vm from 'node:vm'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { parse, type Node } from '../../server/nginx/parser.ts'
 import { checkPcre } from '../../server/nginx/regex.ts'
-import { compileConfigRegex, RegexMatchLimitError, setBacktrackingRunner, type ConfigRegex } from '../../server/nginx/regex-match.ts'
+import {
+  compileConfigRegex,
+  compiledRegexStats,
+  DEFAULT_COMPILED_REGEX_BYTES,
+  RegexMatchLimitError,
+  setBacktrackingRunner,
+  setCompiledRegexBound,
+  setMatchCostHook,
+  type ConfigRegex,
+} from '../../server/nginx/regex-match.ts'
 import { capturesOf } from '../../server/proxy/router.ts'
 import { scenarios } from '../runtime/scenarios/index.ts'
 
@@ -356,6 +367,175 @@ describe('the backtracking fallback', () => {
       for (const s of ['p{Lu}', 'aRb', 'b', 'aa']) expect(shape(re.exec(s))).toEqual(shape(oldRegExpOrNever(pattern).exec(s)))
     }
     expect(compileConfigRegex('(', false, null).exec('(')).toBeNull()
+  })
+})
+
+describe('the cost hook', () => {
+  // Programs are shared by pattern across the process: each test uses patterns of its own.
+  let serial = 0
+  const fresh = (pattern: string): string => pattern.replace('@', `u${++serial}`)
+  const charges: number[] = []
+  let answer = true
+  const hook = (ms: number): boolean => (charges.push(ms), answer)
+  afterEach(() => {
+    setMatchCostHook(null)
+    setBacktrackingRunner(null)
+    vi.restoreAllMocks()
+    charges.length = 0
+    answer = true
+  })
+
+  it('is told of the compilation (timed) and of a cheap match (estimated, without reading the clock)', () => {
+    setMatchCostHook(hook)
+    const re = linear(fresh('^/@/(\\d+)$'))
+    expect([...re.exec(`/u${serial}/7`)!]).toEqual([`/u${serial}/7`, '7'])
+    // Asked first, then told what compiling took; then the match's estimate.
+    expect(charges[0]).toBe(0)
+    expect(charges[1]).toBeGreaterThan(0)
+    expect(charges).toHaveLength(3)
+    const clock = vi.spyOn(performance, 'now')
+    charges.length = 0
+    expect(re.exec(`/u${serial}/x`)).toBeNull()
+    expect(clock).not.toHaveBeenCalled()
+    // 1 µs, and 17 ns a step: 10 instructions (weighed 12.5 for a group) × 6 characters, 0.0023 ms.
+    expect(charges).toHaveLength(1)
+    expect(charges[0]).toBeGreaterThan(0.001)
+    expect(charges[0]).toBeLessThan(0.01)
+  })
+
+  it('times a match that is not cheap', () => {
+    setMatchCostHook(hook)
+    const re = linear(fresh('^/@/([a-z]+)/(\\w{20,60})$'))
+    const subject = `/u${serial}/room/${'x'.repeat(50)}`
+    expect(re.exec(subject)?.[1]).toBe('room')
+    charges.length = 0
+    const clock = vi.spyOn(performance, 'now')
+    expect(re.exec(subject)?.[2]).toHaveLength(50)
+    expect(clock).toHaveBeenCalledTimes(2)
+    expect(charges[0]).toBe(0)
+    expect(charges[1]).toBeGreaterThan(0)
+    expect(charges[1]).toBeLessThan(50)
+  })
+
+  it('fails the match with RegexMatchLimitError once it answers false, and before compiling when already spent', () => {
+    setMatchCostHook(hook)
+    const re = linear(fresh('^/@/(\\d+)$'))
+    const subject = `/u${serial}/7`
+    expect(re.exec(subject)).not.toBeNull()
+    answer = false
+    expect(() => re.exec(subject)).toThrow(RegexMatchLimitError)
+    expect(() => re.exec(subject)).toThrow(expect.objectContaining({ pattern: re.source, subject }))
+    answer = true
+    expect(re.exec(subject)?.[1]).toBe('7')
+
+    const compilations = compiledRegexStats().compilations
+    answer = false
+    const spent = linear(fresh('^/@/(a|b)+$'))
+    expect(() => spent.exec('/x')).toThrow(RegexMatchLimitError)
+    expect(charges.at(-1)).toBe(0)
+    expect(compiledRegexStats().compilations).toBe(compilations)
+    // Work of no session (the hook removed): nothing is asked.
+    setMatchCostHook(null)
+    expect(spent.exec(`/u${serial}/abba`)?.[1]).toBe('a')
+  })
+
+  it('leaves a match the runner runs to the runner, and weighs captures in sending it there', () => {
+    const seen: string[] = []
+    setBacktrackingRunner((matcher, subject, pattern) => (seen.push(pattern), matcher.exec(subject)))
+    setMatchCostHook(hook)
+    // 1,000 instructions on 200 characters: 200,000 steps, the runner's.
+    const large = linear(fresh('@\\d{1000}'))
+    expect(large.exec('x'.repeat(200))).toBeNull()
+    const told = charges.length
+    expect(large.exec('y'.repeat(200))).toBeNull()
+    expect(charges).toHaveLength(told)
+    expect(seen).toEqual([large.source, large.source])
+    // 400 groups: re2js copies 800 capture slots per thread and step. 1,600 instructions on
+    // 11 characters (17,600 steps) took 12 ms directly; weighed, they go to the runner.
+    const groups = linear(fresh('@' + '(a?)'.repeat(400) + 'x'))
+    expect(groups.exec(`u${serial}aaaaaaaaaax`)?.[0]).toBe(`u${serial}aaaaaaaaaax`)
+    expect(seen).toHaveLength(3)
+    // A few groups on a short subject stay direct.
+    expect(linear(fresh('^/@/(\\w+)/(\\d+)/(\\w+)$')).exec(`/u${serial}/a/1/b`)).not.toBeNull()
+    expect(seen).toHaveLength(3)
+  })
+})
+
+describe('compiled programs', () => {
+  let serial = 0
+  afterEach(() => {
+    setCompiledRegexBound(DEFAULT_COMPILED_REGEX_BYTES)
+    setMatchCostHook(null)
+  })
+
+  it('stay within their bound: the least recently used go, and compile again (charged) when needed', () => {
+    const bound = 2 * 1024 * 1024
+    setCompiledRegexBound(bound)
+    const regexes = Array.from({ length: 40 }, () => linear(`a{900}b${++serial}`))
+    const subject = (i: number): string => 'a'.repeat(900) + 'b' + (serial - 39 + i)
+    const start = compiledRegexStats()
+    for (const [i, re] of regexes.entries()) {
+      expect(re.exec(subject(i))?.index).toBe(0)
+      expect(compiledRegexStats().bytes).toBeLessThanOrEqual(bound)
+      // Keep the first one in use: least recently used, not first in.
+      expect(regexes[0].exec('b')).toBeNull()
+    }
+    const full = compiledRegexStats()
+    // About 100 KiB each (re2js holds about 75 KiB): some 20 fit.
+    expect(full.programs).toBeGreaterThan(10)
+    expect(full.programs).toBeLessThan(30)
+    expect(full.compilations - start.compilations).toBe(40)
+
+    // Still there: no compilation.
+    expect(regexes[0].exec(subject(0))?.index).toBe(0)
+    expect(compiledRegexStats().compilations).toBe(full.compilations)
+    // Evicted long ago: compiled again, the same answers, told to the hook.
+    const charges: number[] = []
+    setMatchCostHook((ms) => (charges.push(ms), true))
+    expect(regexes[1].exec('x' + subject(1))?.index).toBe(1)
+    expect(regexes[1].exec(subject(2))).toBeNull()
+    expect(compiledRegexStats().compilations).toBe(full.compilations + 1)
+    expect(charges.slice(0, 2)).toEqual([0, expect.any(Number)])
+    expect(charges[1]).toBeGreaterThan(0)
+
+    // A smaller bound drops at once.
+    setCompiledRegexBound(bound / 4)
+    expect(compiledRegexStats().bytes).toBeLessThanOrEqual(bound / 4)
+    expect(regexes[39].exec(subject(39))?.index).toBe(0)
+  })
+
+  it('are shared by the regexes of the same program, across configs', () => {
+    const pattern = `^/shared${++serial}/(\\d+)$`
+    const before = compiledRegexStats()
+    const a = linear(pattern)
+    const b = compileConfigRegex(pattern, false)
+    expect(a.exec(`/shared${serial}/1`)?.[1]).toBe('1')
+    expect(b.exec(`/shared${serial}/2`)?.[1]).toBe('2')
+    const after = compiledRegexStats()
+    expect(after.programs - before.programs).toBe(1)
+    expect(after.compilations - before.compilations).toBe(1)
+    // Caseless is another program.
+    expect(compileConfigRegex(pattern, true).exec(`/SHARED${serial}/3`)?.[1]).toBe('3')
+    expect(compiledRegexStats().compilations - before.compilations).toBe(2)
+  })
+
+  it('are counted as re2js holds them: small for a location, more for one-pass copies and large classes', () => {
+    const cost = (pattern: string): number => {
+      const before = compiledRegexStats().bytes
+      linear(pattern).exec('/ws/7')
+      return compiledRegexStats().bytes - before
+    }
+    serial++
+    expect(cost(`^/ws${serial}/(\\d+)$`)).toBeGreaterThan(12 * 1024)
+    expect(cost(`^/ws${serial}/(\\d+)$`)).toBe(0)
+    expect(cost(`^/ws${serial}/(\\d+)$`.replace('ws', 'wt'))).toBeLessThan(40 * 1024)
+    // Measured (heapUsed after gc, 100 of each): about 75 KiB, 530 KiB, 920 KiB.
+    const literal = cost(`a{999}b${serial}`)
+    expect(literal).toBeGreaterThan(75 * 1024)
+    expect(literal).toBeLessThan(160 * 1024)
+    // Anchored, under 1,000 instructions: re2js adds a one-pass copy.
+    expect(cost(`^[^/]{990}${serial}`)).toBeGreaterThan(500 * 1024)
+    expect(cost(`^[\\x00\\x02\\x04\\x06\\x08\\x0a\\x0c\\x0e\\x10\\x12\\x14\\x16\\x18\\x1a\\x1c\\x1e]{990}${serial}`)).toBeGreaterThan(600 * 1024)
   })
 })
 

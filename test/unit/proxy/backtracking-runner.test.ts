@@ -4,7 +4,7 @@
  * event loop, the next match works, and a spent budget refuses.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { compileConfigRegex, RegexMatchLimitError, setBacktrackingRunner } from '../../../server/nginx/regex-match.ts'
+import { compileConfigRegex, compiledRegexStats, RegexMatchLimitError, setBacktrackingRunner } from '../../../server/nginx/regex-match.ts'
 import { installBacktrackingRunner } from '../../../server/proxy/backtracking-runner.ts'
 
 // Wall-clock time: a loaded machine may stall a plain match for tens of milliseconds.
@@ -54,9 +54,13 @@ describe('installBacktrackingRunner', () => {
     const start = performance.now()
     expect(() => re.exec('a1'.repeat(10_000))).toThrow(RegexMatchLimitError)
     expect(performance.now() - start).toBeLessThan(200)
-    // Stopped halfway, re2js starts afresh; this match itself takes tens of milliseconds.
+    // Stopped halfway, re2js starts afresh: the program is compiled again, once; this match
+    // itself takes tens of milliseconds.
+    const compilations = compiledRegexStats().compilations
     installBacktrackingRunner({ timeoutMs: 2000 })
     expect(re.exec('!' + 'x'.repeat(1989) + '!')?.index).toBe(1)
+    expect(re.exec('x'.repeat(1990))).toBeNull()
+    expect(compiledRegexStats().compilations).toBe(compilations + 1)
   })
 
   it('answers normal matches as RegExp does, named groups and index included', () => {
