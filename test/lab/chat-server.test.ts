@@ -5,7 +5,7 @@
  * the Upgrade header.
  */
 import { spawn } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -195,6 +195,7 @@ describe('a config without the Upgrade header', () => {
       await nginx?.stop()
       await lab.close()
       await chat.close()
+      rmSync(dir, { recursive: true, force: true })
     }
   })
 })

@@ -5,7 +5,7 @@
  * are applied and driven with traffic, while the canary counts connections and every outgoing
  * connect this process makes is recorded.
  */
-import { existsSync, mkdtempSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer, Socket, type Server } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -111,5 +111,6 @@ http {
     // The logs went to the session instead, under the names the config gave.
     const logs = await lab.api<{ files: Record<string, string[]> }>('GET', `/api/sessions/${id}/logs`)
     expect(Object.keys(logs.body.files)).toContain(`${scratch}/access.log`)
+    rmSync(scratch, { recursive: true, force: true })
   })
 })
