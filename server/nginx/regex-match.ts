@@ -99,6 +99,27 @@ export function setMatchCostHook(next: MatchCostHook | null): void {
 }
 
 /**
+ * Told when the linear engine answered "no match" where PCRE2 may have given up instead: a
+ * pattern with nested quantifiers (`(a+)+`, `(\w+\s?)*`) failing on a subject long enough for
+ * PCRE2's backtracking to reach its match limit (nginx then logs `pcre2_match() failed: -47` and
+ * answers 500; helper measurements: `^/(a+)+$` from 22 characters). The lab answers as the linear
+ * engine and says so (containment.ts); serve and the browser set no hook.
+ */
+export type LinearAnswerHook = (pattern: string, subject: string) => void
+
+let linearAnswerHook: LinearAnswerHook | null = null
+
+/** Sets the hook told of linear answers PCRE2 may not have given; null removes it. */
+export function setLinearAnswerHook(next: LinearAnswerHook | null): void {
+  linearAnswerHook = next
+}
+
+/** A subject at least this long may take PCRE2 past its match limit on a nested quantifier. */
+const PCRE_RISK_SUBJECT = 20
+/** A group holding a quantifier, itself quantified: where backtracking explodes. */
+const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,)/
+
+/**
  * RE2 programs above this many instructions go to the RegExp instead: re2js takes 70–550
  * bytes and 1–3 µs to compile per instruction, and `.{999}` is a thousand of them.
  */
@@ -146,13 +167,21 @@ export function compileConfigRegex(
     if (!hook(performance.now() - start) && subject !== null) throw new RegexMatchLimitError(pattern, subject)
     return compiled
   }
+  let risky: boolean | null = null
   return {
     source: pattern,
     caseless,
     get linear() {
       return (compiled ?? load(null)).linear
     },
-    exec: (subject) => (compiled ?? load(subject)).exec(subject),
+    exec: (subject) => {
+      const engine = compiled ?? load(subject)
+      const result = engine.exec(subject)
+      if (result === null && linearAnswerHook !== null && engine.linear && subject.length >= PCRE_RISK_SUBJECT) {
+        if ((risky ??= NESTED_QUANTIFIER.test(pattern))) linearAnswerHook(pattern, subject)
+      }
+      return result
+    },
   }
 }
 

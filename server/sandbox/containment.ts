@@ -17,7 +17,7 @@
  * and the lab keeps serving the others.
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
-import { setMatchCostHook } from '../nginx/regex-match.ts'
+import { setLinearAnswerHook, setMatchCostHook } from '../nginx/regex-match.ts'
 import { installBacktrackingRunner } from '../proxy/backtracking-runner.ts'
 
 /** What containment needs of a session. */
@@ -29,6 +29,8 @@ export interface Contained {
    * false once the session's share is spent. 0 only asks.
    */
   spendRegexTime(ms: number): boolean
+  /** The linear engine answered "no match" where nginx's PCRE2 may have given up (regex-match.ts). */
+  noteLinearAnswer(pattern: string, subject: string): void
 }
 
 const current = new AsyncLocalStorage<Contained>()
@@ -104,6 +106,7 @@ export function spendRegex(ms: number): boolean {
  * (DEFAULT_COMPILED_REGEX_BYTES), for `serve` too.
  */
 export function installRegexBudget(): void {
+  setLinearAnswerHook((pattern, subject) => current.getStore()?.noteLinearAnswer(pattern, subject))
   setMatchCostHook(spendRegex)
   installBacktrackingRunner({ timeoutMs: BACKTRACKING_MATCH_MS, spend: spendRegex })
 }

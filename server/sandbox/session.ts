@@ -83,6 +83,8 @@ export const BLOCK_BUDGET_MS = 250
  */
 const REGEX_BURST_MS = 100
 const REGEX_MS_PER_SECOND = 50
+/** Patterns a session is told about (regex.linear), at most. */
+const LINEAR_NOTES_KEPT = 32
 /** How many seconds' worth of `applyMsPerSecond` a session may spend at once. */
 const APPLY_BURST_SECONDS = 3
 
@@ -91,6 +93,11 @@ export type SessionEvent =
   | TraceEvent
   | { type: 'session.applied'; time: number; nginxVersion: string; clockScale: number; ports: number[] }
   | { type: 'session.refused'; time: number; diagnostics: Diagnostic[]; diagnosticsOmitted: number }
+  /**
+   * A regex with nested quantifiers found no match on a long subject: nginx's PCRE2 may have
+   * given up there (`pcre2_match() failed: -47`, a 500); the lab answered as a linear engine does.
+   */
+  | { type: 'regex.linear'; time: number; pattern: string; subject: string; note: string }
   /** The lab stopped the session (an error or a step over the block budget); always the last event. */
   | { type: 'session.stopped'; time: number; reason: string }
   | { type: 'backend.changed'; time: number; backend: string; running: boolean; latencyMs: number; answerPings: boolean; strict: boolean }
@@ -183,6 +190,8 @@ export class Session implements Contained {
   private closed = false
   /** Why containment stopped the session, once it has. */
   stopReason: string | null = null
+  /** Patterns the session was told about once (regex.linear). */
+  private readonly linearNoted = new Set<string>()
   /** Checks of this session waiting for the check worker. */
   private checking = 0
   /** Event-loop time left for compiling accepted configs (limits.applyMsPerSecond). */
@@ -246,6 +255,19 @@ export class Session implements Contained {
     this.regexStamp = now
     this.regexLeftMs -= ms
     return this.regexLeftMs > 0
+  }
+
+  noteLinearAnswer(pattern: string, subject: string): void {
+    // Once per pattern: the note explains the pattern, not each request.
+    if (this.linearNoted.has(pattern) || this.linearNoted.size >= LINEAR_NOTES_KEPT) return
+    this.linearNoted.add(pattern)
+    this.emit({
+      type: 'regex.linear',
+      time: Date.now(),
+      pattern,
+      subject: subject.length > 200 ? `${subject.slice(0, 200)}…` : subject,
+      note: 'nginx matches with PCRE2, which backtracks: on this pattern (nested quantifiers) and a subject this long it may give up at its match limit, log "pcre2_match() failed: -47" and answer 500. The lab matches in linear time and answers what the pattern means: no match.',
+    })
   }
 
   /** Stops the session for good (containment): connections close, the visitor reads why. */

@@ -118,6 +118,13 @@ describe('budgets', () => {
       expect((await raw(lab, id, get('/' + 'a'.repeat(8000) + '!'))).response).toMatch(/^HTTP\/1\.1 404 /)
       expect((await raw(lab, id, get('/' + 'a'.repeat(8000)))).response).toMatch(/^HTTP\/1\.1 200 /)
       expect(performance.now() - started).toBeLessThan(2000)
+      // nginx's PCRE2 would have given up on the first one (-47, a 500): the session is told, once.
+      const history: Array<{ type: string; pattern?: string; note?: string }> = []
+      lab.lab.sessions.get(id)!.subscribe((event) => history.push(event as never))()
+      const notes = history.filter((e) => e.type === 'regex.linear')
+      expect(notes).toHaveLength(1)
+      expect(notes[0]).toMatchObject({ pattern: '^/(a+)+$' })
+      expect(notes[0].note).toContain('pcre2_match() failed: -47')
     } finally {
       await lab.close()
     }

@@ -135,6 +135,7 @@ describe('spendRegex', () => {
       this.left -= ms
       return this.left > 0
     },
+    noteLinearAnswer() {},
   })
   const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
