@@ -4,13 +4,13 @@
  * file, write the access log, then keep the connection (keepalive_timeout) or close it.
  */
 import type { EffectiveSettings, LabLocation, LabServer, RewriteStep } from '../nginx/compile.ts'
+import { RegexMatchLimitError } from '../nginx/regex-match.ts'
+import { EvaluationBudgetError } from './budget.ts'
 import type { Timer } from './clock.ts'
 import { accessLine, type ErrorContext, type ErrorLogTarget, type Level } from './logs.ts'
 import type { ConnectionInfo, Stream } from './network.ts'
 import { proxyRequest } from './proxy-pass.ts'
 import { DEFAULT_LIMITS, parseRequestHead, type HeadError, type RequestHead } from './request-parser.ts'
-import { RegexMatchLimitError } from '../nginx/regex-match.ts'
-import { EvaluationBudgetError } from './budget.ts'
 import { evaluate, noCaptures, VARIABLE_DEPTH, type RequestState } from './request-vars.ts'
 import { clientHead } from './response-head.ts'
 import { capturesOf, findLocation, selectServer } from './router.ts'
