@@ -50,6 +50,15 @@ export const realFiles: StaticFiles = {
       return { ok: false, errno: 2, text: 'No such file or directory' }
     }
   },
+  stat(path) {
+    try {
+      const stat = statSync(path)
+      // ngx_is_exec: any of the three execute bits.
+      return { kind: stat.isFile() ? 'file' : stat.isDirectory() ? 'directory' : 'other', executable: (stat.mode & 0o111) !== 0 }
+    } catch {
+      return null
+    }
+  },
 }
 
 /** Checks, compiles and starts the config; null (after printing nginx's output) when it fails the check. */

@@ -11,10 +11,12 @@ import { directiveTable } from './directives/index.ts'
 import type { AddHeaderSetting } from './directives/headers.ts'
 import type { AccessLogSetting } from './directives/log.ts'
 import type { HeaderSetting, ProxyPassSetting } from './directives/proxy.ts'
+import type { IfCondition } from './directives/rewrite.ts'
 import type { CheckResult } from './index.ts'
 import { versionDefaults, type NginxVersion, type VersionDefaults } from './nginx-version.ts'
 import type { ConfigRegex } from './regex-match.ts'
 import { parseTime } from './values.ts'
+import { BUILTIN_VARIABLES } from './variables.ts'
 
 export type ErrorLogLevel = 'emerg' | 'alert' | 'crit' | 'error' | 'warn' | 'notice' | 'info' | 'debug'
 
@@ -29,8 +31,28 @@ export type RewriteStep =
   | { return: { status: number; text: string | null } }
   | { rewrite: { regex: ConfigRegex; replacement: string; flag: string | null } }
   | { set: { name: string; value: string } }
-  | { if: { condition: string; level: Level } }
+  | { if: IfStep<Level> }
   | { break: true }
+
+/**
+ * An `if` block: its condition, the rewrite steps inside it, and (in a location) the
+ * configuration a request uses once the condition holds (nginx switches r->loc_conf to the
+ * block's own, merged from the location around it). An `if` in a server block has none:
+ * nginx runs its rewrite steps and nothing else changes.
+ */
+export interface IfStep<Body> {
+  condition: IfCondition
+  /** The condition as written, without its parentheses' spacing, for the trace. */
+  text: string
+  line: number
+  file: string
+  level: Body
+}
+
+/** A rewrite step as the runtime runs it: an `if` carries its compiled body. */
+export type RuntimeRewriteStep =
+  | Exclude<RewriteStep, { if: unknown }>
+  | { if: IfStep<{ steps: RuntimeRewriteStep[]; settings: EffectiveSettings | null }> }
 
 export interface EffectiveSettings {
   proxyPass: ProxyPassSetting | null
@@ -70,8 +92,10 @@ export interface EffectiveSettings {
   defaultType: string
   /** The `types` table in force (extension → MIME type); null means nginx's built-in three. */
   types: Map<string, string> | null
+  /** uninitialized_variable_warn: a `set` variable read before any `set` gave it a value logs a [warn]. */
+  uninitializedVariableWarn: boolean
   /** This block's own rewrite-module steps (nginx does not inherit them). */
-  rewrites: RewriteStep[]
+  rewrites: RuntimeRewriteStep[]
 }
 
 export interface LabLocation {
@@ -102,6 +126,11 @@ export interface LabConfig {
   upstreams: UpstreamConf[]
   maps: MapConf[]
   logFormats: Map<string, LogFormatConf>
+  /**
+   * Variables only `set` gives a value to (ngx_http_rewrite_var is their getter): read before
+   * a `set` ran, they are empty and log "using uninitialized".
+   */
+  setOnlyVariables: ReadonlySet<string>
 }
 
 /** The compiled config of a check without errors; null when nginx would refuse it. */
@@ -112,11 +141,12 @@ export function compileConfig(result: CheckResult): LabConfig | null {
   const defaultTime = (name: string): number => parseTime(table.get(name)?.[0]?.default ?? '60s', false) ?? 60_000
   const http = result.http
 
-  const settingsOf = (level: Level): EffectiveSettings => {
+  const settingsOf = (level: Level, enclosing: EffectiveSettings | null = null): EffectiveSettings => {
     const nearest = <T>(name: string): T | undefined => level.inherited<T>(name)?.value
     const time = (name: string): number => nearest<number>(name) ?? defaultTime(name)
     return {
-      proxyPass: level.get<ProxyPassSetting>('proxy_pass')?.value ?? null,
+      // An `if` block without its own proxy_pass takes its location's (ngx_http_proxy_merge_loc_conf, clcf->noname).
+      proxyPass: level.get<ProxyPassSetting>('proxy_pass')?.value ?? enclosing?.proxyPass ?? null,
       proxyHttpVersion: nearest<string>('proxy_http_version') ?? defaults.proxyHttpVersion,
       proxySetHeaders: nearest<HeaderSetting[]>('proxy_set_header') ?? [],
       proxyReadTimeoutMs: time('proxy_read_timeout'),
@@ -147,9 +177,25 @@ export function compileConfig(result: CheckResult): LabConfig | null {
       index: nearest<string[]>('index') ?? ['index.html'],
       defaultType: nearest<string>('default_type') ?? 'text/plain',
       types: nearest<Map<string, string>>('types') ?? null,
-      rewrites: level.get<RewriteStep[]>('$rewrite')?.value ?? [],
+      uninitializedVariableWarn: nearest<boolean>('uninitialized_variable_warn') ?? true,
+      rewrites: [],
     }
   }
+
+  /** The block's settings with its rewrite steps, each `if` in a location compiled as a block of its own. */
+  const blockSettings = (level: Level, enclosing: EffectiveSettings | null = null): EffectiveSettings => {
+    const settings = settingsOf(level, enclosing)
+    settings.rewrites = stepsOf(level, level.context === 'server' || level.context === 'if-server' ? null : settings)
+    return settings
+  }
+
+  const stepsOf = (level: Level, location: EffectiveSettings | null): RuntimeRewriteStep[] =>
+    (level.get<RewriteStep[]>('$rewrite')?.value ?? []).map((step): RuntimeRewriteStep => {
+      if (!('if' in step)) return step
+      const body = step.if.level
+      const settings = location ? blockSettings(body, location) : null
+      return { if: { ...step.if, level: { steps: settings ? settings.rewrites : stepsOf(body, null), settings } } }
+    })
 
   const location = (l: LocationConf): LabLocation => ({
     modifier: l.modifier,
@@ -157,7 +203,7 @@ export function compileConfig(result: CheckResult): LabConfig | null {
     regex: l.regex,
     line: l.node.nginxLine,
     file: l.file,
-    settings: settingsOf(l.level),
+    settings: blockSettings(l.level),
     children: l.children.filter((c) => !c.isIf).map(location),
   })
 
@@ -166,7 +212,7 @@ export function compileConfig(result: CheckResult): LabConfig | null {
     file: s.file,
     listens: s.listens,
     serverNames: s.serverNames,
-    settings: settingsOf(s.level),
+    settings: blockSettings(s.level),
     locations: s.locations.filter((l) => !l.isIf).map(location),
     namedLocations: new Map(s.namedLocations.map((l) => [l.name, location(l)])),
   })
@@ -178,5 +224,33 @@ export function compileConfig(result: CheckResult): LabConfig | null {
     upstreams: http ? http.upstreams : [],
     maps: http ? http.maps : [],
     logFormats: http ? http.logFormats : new Map(),
+    setOnlyVariables: http ? setOnlyVariables(http.servers, new Set(http.maps.map((m) => m.variable))) : new Set(),
   }
+}
+
+/** Prefix families `set` never takes over (ngx_http_rewrite_set leaves their getters). */
+const SET_KEEPS_GETTER = ['http_', 'sent_http_', 'upstream_http_', 'cookie_', 'upstream_cookie_', 'arg_']
+
+/** The names `set` defines that nothing else (a built-in, a map, a prefix family) gives a getter. */
+function setOnlyVariables(servers: readonly ServerConf[], maps: ReadonlySet<string>): Set<string> {
+  const names = new Set<string>()
+  const visit = (level: Level): void => {
+    for (const step of level.get<RewriteStep[]>('$rewrite')?.value ?? []) {
+      if ('set' in step) names.add(step.set.name)
+      else if ('if' in step) visit(step.if.level)
+    }
+  }
+  const visitLocation = (l: LocationConf): void => {
+    visit(l.level)
+    l.children.forEach(visitLocation)
+  }
+  for (const s of servers) {
+    visit(s.level)
+    s.locations.forEach(visitLocation)
+    s.namedLocations.forEach(visitLocation)
+  }
+  for (const name of names) {
+    if (maps.has(name) || BUILTIN_VARIABLES.has(name) || SET_KEEPS_GETTER.some((p) => name.startsWith(p))) names.delete(name)
+  }
+  return names
 }

@@ -3,7 +3,7 @@
  * (client_header_timeout), choose the server and location, run `return`, proxy or serve a
  * file, write the access log, then keep the connection (keepalive_timeout) or close it.
  */
-import type { EffectiveSettings, LabLocation, LabServer, RewriteStep } from '../nginx/compile.ts'
+import type { EffectiveSettings, LabLocation, LabServer } from '../nginx/compile.ts'
 import { RegexMatchLimitError } from '../nginx/regex-match.ts'
 import { EvaluationBudgetError } from './budget.ts'
 import type { Timer } from './clock.ts'
@@ -13,7 +13,8 @@ import { proxyRequest } from './proxy-pass.ts'
 import { DEFAULT_LIMITS, parseRequestHead, type HeadError, type RequestHead } from './request-parser.ts'
 import { evaluate, noCaptures, VARIABLE_DEPTH, type RequestState } from './request-vars.ts'
 import { clientHead } from './response-head.ts'
-import { capturesOf, findLocation, selectServer } from './router.ts'
+import { findLocation, mergeCaptures, selectServer } from './router.ts'
+import { runRewrites } from './rewrite-phase.ts'
 import type { ProxyRuntime } from './runtime.ts'
 import { errorPage, hasErrorPage, statusText, wantsPadding, wireStatus } from './status.ts'
 import { serveStatic } from './static-file.ts'
@@ -316,7 +317,7 @@ export class HttpConnection {
 
   private fakeHead(requestLine: string | null): RequestHead {
     return {
-      method: requestLine?.split(' ')[0] ?? '', uri: '', path: '', normalizedPath: '', args: '', major: 1, minor: 0,
+      method: requestLine?.split(' ')[0] ?? '', uri: '', requestUri: '', path: '', normalizedPath: '', args: '', major: 1, minor: 0,
       requestLine: requestLine ?? '', headers: [], invalidLines: [], host: null, hostHeader: null, headLength: 0,
     }
   }
@@ -336,6 +337,8 @@ export class HttpConnection {
       captures: noCaptures(),
       assigned: new Map(),
       maps: this.runtime.maps,
+      setOnly: config.setOnlyVariables,
+      warnUninitialized: true,
       cached: new Map(),
       evaluations: 0,
       action: null,
@@ -390,7 +393,7 @@ export class HttpConnection {
     const serverName = server.serverNames.find((n) => n.kind !== 'regex')?.name ?? server.serverNames[0]?.name ?? ''
     trace({ type: 'server.selected', server: serverName, line: server.line, by: choice.by, host: head.host ?? '', time: clock.now(), connection: this.number })
     const state = this.newState(head, serverName)
-    Object.assign(state.captures, choice.captures)
+    mergeCaptures(state.captures, choice.captures)
     const keepalive = clientWantsKeepalive(head) && this.requests < server.settings.keepaliveRequests
     const base: ActiveRequest = { state, server, settings: server.settings, location: null, errorLogs: this.errorLogsOf(server.settings), keepalive }
 
@@ -398,10 +401,10 @@ export class HttpConnection {
       this.logInfo(base, `client sent invalid header line: "${line}"`, 'reading client request headers', serverName)
     }
 
-    this.logsNow = base.errorLogs
+    this.useSettings(base, base.settings)
     this.guard(base, () => {
       // The server's own rewrite steps run before any location is chosen.
-      if (this.runRewrites(base, server.settings.rewrites) === 'answered') return
+      if (runRewrites(this, base, server.settings.rewrites) === 'answered') return
       this.findAndRun(base)
     })
   }
@@ -476,7 +479,7 @@ export class HttpConnection {
       return serveStatic(this, base)
     }
     const location = found.location
-    Object.assign(state.captures, found.captures)
+    mergeCaptures(state.captures, found.captures)
     trace({ type: 'location.matched', location: `${location.modifier ? location.modifier + ' ' : ''}${location.name}`, line: location.line, time: clock.now(), connection: this.number })
     const request: ActiveRequest = { ...base, settings: location.settings, location, errorLogs: this.errorLogsOf(location.settings) }
     if (this.requests >= location.settings.keepaliveRequests) request.keepalive = false
@@ -494,41 +497,6 @@ export class HttpConnection {
    * URI; `last` and a changed URI at the end search the location again, `break` stays,
    * `redirect`/`permanent` or a URL answer with 302/301), `break`.
    */
-  private runRewrites(request: ActiveRequest, steps: RewriteStep[]): 'answered' | 'continue' | 'relocate' {
-    const state = request.state
-    let changed = false
-    for (const step of steps) {
-      if ('set' in step) state.assigned.set(step.set.name, evaluate(step.set.value, state))
-      else if ('return' in step) {
-        this.sendReturn(request, step.return.status, step.return.text)
-        return 'answered'
-      } else if ('break' in step) return 'continue'
-      else if ('rewrite' in step) {
-        const { regex, replacement, flag } = step.rewrite
-        const m = regex.exec(state.head.normalizedPath)
-        if (!m) continue
-        Object.assign(state.captures, capturesOf(m))
-        const target = evaluate(replacement, state)
-        const q = target.indexOf('?')
-        const path = q < 0 ? target : target.slice(0, q)
-        const args = q < 0 ? state.head.args : target.slice(q + 1)
-        if (flag === 'redirect' || flag === 'permanent' || /^(https?:)?\/\//.test(target)) {
-          const status = flag === 'permanent' ? 301 : 302
-          const url = args && q < 0 ? `${path}?${args}` : target.endsWith('?') ? path : target
-          if (url.startsWith('/')) this.sendError(request, status, this.absoluteLocation(state, url))
-          else this.sendError(request, status, null, [['Location', url]])
-          return 'answered'
-        }
-        state.head = { ...state.head, path, normalizedPath: path, args, uri: args ? `${path}?${args}` : path }
-        state.uriChanged = true
-        changed = true
-        if (flag === 'last') return 'relocate'
-        if (flag === 'break') return 'continue'
-      }
-    }
-    return changed ? 'relocate' : 'continue'
-  }
-
   /** An absolute URL for a redirect, as nginx builds it (absolute_redirect on). */
   absoluteLocation(state: RequestState, path: string): string {
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) return path
@@ -539,7 +507,8 @@ export class HttpConnection {
     return `${scheme}://${host}${port}${path}`
   }
 
-  private sendReturn(request: ActiveRequest, status: number, text: string | null): void {
+  /** `return`: a status with a text or a redirect URL, or 444 (close without an answer). */
+  sendReturn(request: ActiveRequest, status: number, text: string | null): void {
     if (status === 444) {
       request.state.status = 444
       this.finish(request)
@@ -661,9 +630,17 @@ export class HttpConnection {
     return true
   }
 
-  private runLocation(request: ActiveRequest): void {
+  /** The configuration a request is in from now on (its location's, or an `if` block's). */
+  useSettings(request: ActiveRequest, settings: EffectiveSettings): void {
+    request.settings = settings
+    request.errorLogs = this.errorLogsOf(settings)
+    request.state.warnUninitialized = settings.uninitializedVariableWarn
     this.logsNow = request.errorLogs
-    const outcome = this.runRewrites(request, request.location?.settings.rewrites ?? [])
+  }
+
+  private runLocation(request: ActiveRequest): void {
+    this.useSettings(request, request.settings)
+    const outcome = runRewrites(this, request, request.location?.settings.rewrites ?? [])
     if (outcome === 'answered') return
     if (outcome === 'relocate') {
       // ngx_http_core_post_rewrite_phase: a changed URI searches the locations again.

@@ -10,8 +10,10 @@ import { normalizeUri } from './uri.ts'
 
 export interface RequestHead {
   method: string
-  /** The URI as sent (absolute-form is reduced to its path). */
+  /** The URI this request is for now: as sent (absolute-form reduced to its path), or as rewritten. */
   uri: string
+  /** `$request_uri`: the URI as sent, which neither `rewrite` nor error_page changes. */
+  requestUri: string
   path: string
   /** `$uri`: the path decoded, `//` merged, dot segments resolved. */
   normalizedPath: string
@@ -98,7 +100,7 @@ export function parseRequestHead(data: string, limits: HeadLimits = DEFAULT_LIMI
     if (normalized === null) return error(400, 'client sent invalid request', rawLine)
     return {
       kind: 'ok',
-      head: { ...line, normalizedPath: normalized, requestLine: rawLine, headers: [], invalidLines: [], host: null, hostHeader: null, headLength: firstEnd + 1 },
+      head: { ...line, requestUri: line.uri, normalizedPath: normalized, requestLine: rawLine, headers: [], invalidLines: [], host: null, hostHeader: null, headLength: firstEnd + 1 },
     }
   }
 
@@ -182,6 +184,7 @@ export function parseRequestHead(data: string, limits: HeadLimits = DEFAULT_LIMI
     head: {
       method: line.method,
       uri: line.uri,
+      requestUri: line.uri,
       path: line.path,
       normalizedPath,
       args: line.args,

@@ -10,7 +10,7 @@ import { compileValue, type CompiledValue } from '../nginx/variables.ts'
 import { EvaluationBudgetError, type EvaluationBudget } from './budget.ts'
 import type { Level } from './logs.ts'
 import type { RequestHead } from './request-parser.ts'
-import { capturesOf } from './router.ts'
+import { setCaptures } from './router.ts'
 
 export interface ConnectionFacts {
   remoteAddress: string
@@ -41,6 +41,10 @@ export interface RequestState {
   /** `set` values of this request. */
   assigned: Map<string, string>
   maps: ReadonlyMap<string, MapConf>
+  /** Variables only `set` gives values to (LabConfig.setOnlyVariables). */
+  setOnly: ReadonlySet<string>
+  /** uninitialized_variable_warn of the configuration the request is in now. */
+  warnUninitialized: boolean
   /** Values computed once per request and kept (nginx's r->variables; internal redirects keep it). */
   cached: Map<string, string | undefined>
   /** Variables computed so far, against `budget.evaluations`. */
@@ -165,6 +169,12 @@ export function variable(name: string, s: RequestState): string | undefined {
   if (s.assigned.has(name)) return s.assigned.get(name)
   if (Object.hasOwn(s.captures, name)) return s.captures[name]
   if (s.cached.has(name)) return s.cached.get(name)
+  if (s.setOnly.has(name)) {
+    // ngx_http_rewrite_var: empty until a `set` runs, said once per request (the empty value is kept).
+    if (s.warnUninitialized) s.log('warn', `using uninitialized "${name}" variable`)
+    s.cached.set(name, '')
+    return ''
+  }
   if (s.variableDepth === 0) {
     // nginx runs every complex value twice, for its length and then its value, and this
     // lookup fails (uncached) both times: two lines per reference.
@@ -248,7 +258,7 @@ function compute(name: string, s: RequestState): string | undefined {
     case 'https':
       return c.tls ? 'on' : ''
     case 'request_uri':
-      return h.uri
+      return h.requestUri
     case 'uri':
     case 'document_uri':
       return h.normalizedPath
@@ -341,7 +351,7 @@ function evaluateMap(map: MapConf, s: RequestState): string {
     if ((e.kind !== 'regex' && e.kind !== 'regex-i') || !e.regex) continue
     const m = e.regex.exec(source)
     if (m) {
-      Object.assign(s.captures, capturesOf(m))
+      setCaptures(s.captures, m)
       return evaluate(e.value, s)
     }
   }

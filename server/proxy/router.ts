@@ -80,6 +80,26 @@ export function capturesOf(m: RegExpExecArray): Record<string, string> {
   return out
 }
 
+/**
+ * A regex match's captures into a request's (ngx_http_regex_exec): a pattern with groups
+ * replaces `$1`… (those it did not reach are empty), one without leaves them as they were;
+ * named captures are variables of their own, set either way.
+ */
+export function setCaptures(captures: Record<string, string>, m: RegExpExecArray): void {
+  mergeCaptures(captures, capturesOf(m))
+}
+
+/** A failed match of `rewrite` or `if` empties `$1`… (ngx_http_script_regex_start_code: r->ncaptures = 0). */
+export function clearCaptures(captures: Record<string, string>): void {
+  for (const key of Object.keys(captures)) if (/^\d+$/.test(key)) delete captures[key]
+}
+
+/** mergeCaptures: the captures of a match made earlier (capturesOf) into a request's. */
+export function mergeCaptures(captures: Record<string, string>, found: Record<string, string>): void {
+  if ('1' in found) clearCaptures(captures)
+  Object.assign(captures, found)
+}
+
 /** ngx_http_core_find_location over a server's (or a location's) locations. */
 export function findLocation(locations: readonly LabLocation[], uri: string): LocationResult {
   let current: LabLocation | null = null

@@ -17,6 +17,8 @@ import type { TraceSink } from './trace.ts'
 /** Static files for `root`: the real file system for serve, none in the lab. */
 export interface StaticFiles {
   read(path: string): { ok: true; data: Buffer; mtimeMs: number } | { ok: false; errno: number; text: string; directory?: boolean }
+  /** What `if (-f …)`, `-d`, `-e` and `-x` test; null when nothing is there. */
+  stat(path: string): { kind: 'file' | 'directory' | 'other'; executable: boolean } | null
 }
 
 export interface RuntimeOptions {

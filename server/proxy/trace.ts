@@ -21,6 +21,8 @@ export type TraceEvent = TraceBase &
     | { type: 'server.selected'; server: string; line: number; by: 'default' | 'name'; host: string }
     | { type: 'location.matched'; location: string; line: number }
     | { type: 'variable.evaluated'; name: string; value: string }
+    /** An `if` condition, as written, and whether it held (the file and line of the `if`). */
+    | { type: 'if.evaluated'; condition: string; result: boolean; line: number; file: string }
     | { type: 'upstream.selected'; upstream: string; peer: string; tries: number }
     | { type: 'upstream.connect'; peer: string; outcome: 'connected' | 'refused' | 'timeout' | 'error'; detail?: string }
     | { type: 'upstream.request'; peer: string; requestLine: string; headers: Array<[string, string]>; dropped: string[] }

@@ -168,7 +168,7 @@ export interface RawResult {
 }
 
 /** The lab has no files: `root` lookups fail as a missing file does. */
-const NO_FILES: StaticFiles = { read: () => ({ ok: false, errno: 2, text: 'No such file or directory' }) }
+const NO_FILES: StaticFiles = { read: () => ({ ok: false, errno: 2, text: 'No such file or directory' }), stat: () => null }
 
 export class Session implements Contained {
   readonly network: VirtualNetwork

@@ -4,6 +4,7 @@ import type { DirectiveContext } from '../directive-context.ts'
 import { HANDLED, type DirectiveSpec, type Handler } from '../directive-spec.ts'
 import type { Word } from '../lexer.ts'
 import { compileRegex } from '../regex.ts'
+import type { ConfigRegex } from '../regex-match.ts'
 import { flagSlot } from '../slots.ts'
 import { atoi } from '../values.ts'
 import { currentLocation, currentServer } from './http-core.ts'
@@ -56,8 +57,20 @@ const setVariable: Handler = (cx) => {
   cx.push({ set: { name: key, value: cx.values[1] } }, '$rewrite')
 }
 
+/**
+ * An `if` condition as the runtime evaluates it (ngx_http_rewrite_if_condition's codes):
+ * `$var` alone, `$var = text` / `!=`, `$var ~ regex` (and `~*`, `!~`, `!~*`), `-f path`
+ * (and `-d`, `-e`, `-x`, each negatable with `!`). Values are complex values, still
+ * holding their variables.
+ */
+export type IfCondition =
+  | { kind: 'variable'; variable: string }
+  | { kind: 'equals'; variable: string; negate: boolean; value: string }
+  | { kind: 'regex'; variable: string; negate: boolean; regex: ConfigRegex }
+  | { kind: 'file'; test: 'f' | 'd' | 'e' | 'x'; negate: boolean; path: string }
+
 /** ngx_http_rewrite_if_condition: the `( … )` grammar of `if`. */
-function checkCondition(cx: DirectiveContext): typeof HANDLED | void {
+function checkCondition(cx: DirectiveContext): IfCondition | typeof HANDLED {
   const words: Word[] = [...cx.args]
   const text = words.map((w) => w.value)
   let last = text.length - 1
@@ -77,16 +90,17 @@ function checkCondition(cx: DirectiveContext): typeof HANDLED | void {
   if (p.length > 1 && p[0] === '$') {
     if (cur !== last && cur + 2 !== last) return cx.error(`invalid condition "${p}"`, cur + 1)
     if (cx.compile({ ...words[cur], value: p }) === null) return HANDLED
-    if (cur === last) return
+    if (cur === last) return { kind: 'variable', variable: p }
     const op = text[cur + 1]
     const operand = { ...words[last], value: text[last] }
     if (op === '=' || op === '!=') {
       if (cx.compile(operand) === null) return HANDLED
-      return
+      return { kind: 'equals', variable: p, negate: op === '!=', value: operand.value }
     }
     if (op === '~' || op === '~*' || op === '!~' || op === '!~*') {
-      if (!compileRegex(cx, text[last], op.endsWith('*'), words[last])) return HANDLED
-      return
+      const regex = compileRegex(cx, text[last], op.endsWith('*'), words[last])
+      if (!regex) return HANDLED
+      return { kind: 'regex', variable: p, negate: op.startsWith('!'), regex }
     }
     return cx.error(`unexpected "${op}" in condition`, cur + 2)
   }
@@ -94,7 +108,7 @@ function checkCondition(cx: DirectiveContext): typeof HANDLED | void {
     if (cur + 1 !== last) return cx.error(`invalid condition "${p}"`, cur + 1)
     if (cx.compile({ ...words[last], value: text[last] }) === null) return HANDLED
     const test = p[p.length - 1]
-    if ('fdex'.includes(test)) return
+    if (test === 'f' || test === 'd' || test === 'e' || test === 'x') return { kind: 'file', test, negate: p[0] === '!', path: text[last] }
     return cx.error(`invalid condition "${p}"`, cur + 1)
   }
   return cx.error(`invalid condition "${p}"`, cur + 1)
@@ -118,9 +132,9 @@ const ifBlock: Handler = (cx) => {
   // Like nginx, an `if` is a nameless location of its block (merged, never matched by URI).
   if (parent) parent.children.push(conf)
   else currentServer(cx)?.locations.push(conf)
-  const result = checkCondition(cx)
-  if (result === HANDLED) return HANDLED
-  cx.push({ if: { condition: cx.values.join(' '), level } }, '$rewrite')
+  const condition = checkCondition(cx)
+  if (condition === HANDLED) return HANDLED
+  cx.push({ if: { condition, text: cx.values.join(' '), level, line: cx.node.nginxLine, file: cx.file } }, '$rewrite')
   cx.parseBlock(cx.context === 'server' ? 'if-server' : 'if-location', level)
 }
 

@@ -2,6 +2,7 @@
 import type { Scenario } from '../../support/runtime-harness.ts'
 import { clientScenarios } from './clients.ts'
 import { headerScenarios } from './headers.ts'
+import { ifScenarios } from './if.ts'
 import { limitScenarios } from './limits.ts'
 import { locationScenarios } from './locations.ts'
 import { logScenarios } from './logs.ts'
@@ -22,6 +23,7 @@ export const scenarios: Scenario[] = [
   ...mapScenarios,
   ...logScenarios,
   ...limitScenarios,
+  ...ifScenarios,
 ]
 
 const seen = new Set<string>()

@@ -76,7 +76,7 @@ export function tokensOf(template: string, upstreams: UpstreamSpec[] = []): stri
     if (!tokens.includes(t)) tokens.push(t)
   }
   add('PORT')
-  for (const m of template.matchAll(/\{\{([A-Z][A-Z0-9_]*)\}\}/g)) add(m[1] as string)
+  for (const m of template.matchAll(/\{\{([A-Z][A-Z0-9_]*)\}\}/g)) if (m[1] !== 'PREFIX') add(m[1] as string)
   for (const u of upstreams) add(u.name)
   return tokens
 }
@@ -132,7 +132,8 @@ export async function runScenario(scenario: Scenario, target: Target, options: R
   try {
     writeFiles(dir, scenario.files ?? {})
     const confPath = join(dir, 'nginx.conf')
-    writeFileSync(confPath, withTempPaths(fillTemplate(scenario.config, portByToken)))
+    // {{PREFIX}}: the run folder, for what nginx takes as given (`if (-f {{PREFIX}}/html/x)`).
+    writeFileSync(confPath, withTempPaths(fillTemplate(scenario.config.replaceAll('{{PREFIX}}', dir), portByToken)))
     chmodSync(confPath, 0o644)
 
     for (const spec of upstreamSpecs) {
