@@ -13,7 +13,7 @@ import { chatCommand } from './cli/chat.ts'
 import { serve } from './cli/serve.ts'
 import { startCommand } from './cli/start.ts'
 import { untilSignal } from './cli/until-signal.ts'
-import { DEFAULT_NGINX_VERSION, KNOWN_VERSIONS, parseNginxVersion } from './nginx/nginx-version.ts'
+import { DEFAULT_NGINX_VERSION, MODELLED_VERSIONS, parseNginxVersion, unsupportedVersion } from './nginx/nginx-version.ts'
 
 const USAGE = `Upgrade Lab: learn and try WebSocket reverse proxying with nginx.
 
@@ -25,7 +25,7 @@ Usage:
   upgrade-lab help                   this text
 
 check options:
-  --nginx-version V   the nginx version to model (default ${DEFAULT_NGINX_VERSION}; e.g. ${KNOWN_VERSIONS.join(', ')})
+  --nginx-version V   the nginx version to model (default ${DEFAULT_NGINX_VERSION}; modelled: ${MODELLED_VERSIONS.join(', ')})
   --all               list every finding with line:column, not only the first error
   --json              print the findings as JSON on stdout (for editors and tools)
 
@@ -98,7 +98,7 @@ async function serveCommand(args: string[], io: CliIo): Promise<number> {
     return 2
   }
   if (!parseNginxVersion(parsed.values['nginx-version'])) {
-    io.stderr(`upgrade-lab serve: unsupported nginx version "${parsed.values['nginx-version']}"\n`)
+    io.stderr(`upgrade-lab serve: ${unsupportedVersion(parsed.values['nginx-version'])}\n`)
     return 2
   }
   let running
@@ -142,7 +142,7 @@ function checkCommand(args: string[], io: CliIo): number {
   }
   const version = values['nginx-version']
   if (!parseNginxVersion(version)) {
-    io.stderr(`upgrade-lab check: unsupported nginx version "${version}" (expected 1.22.0 or later, e.g. ${KNOWN_VERSIONS.join(', ')})\n`)
+    io.stderr(`upgrade-lab check: ${unsupportedVersion(version)}\n`)
     return 2
   }
   const file = positionals[0]

@@ -18,7 +18,7 @@ export const DEFAULT_ACCESS_LOG = '/var/log/nginx/access.log'
 export function closeHttpBlock(cx: DirectiveContext, http: HttpState): void {
   const analyzer = cx.analyzer
   const emerg = (message: string, nginxLine: number | null, range: Range, file = cx.file): void =>
-    analyzer.report('emerg', 'UL_INVALID_VALUE', message, file, nginxLine, range)
+    analyzer.report('emerg', 'NGINX_INVALID_VALUE', message, file, nginxLine, range)
 
   // ngx_http_log_module merge: a block chain without access_log gets the default file.
   if (!http.level.settings.has('access_log') && needsDefaultAccessLog(http)) {
@@ -61,7 +61,7 @@ export function closeHttpBlock(cx: DirectiveContext, http: HttpState): void {
   // ngx_http_variables_init_vars: the first variable used that nothing defines.
   for (const use of http.variables.uses()) {
     if (!http.variables.isKnown(use.name)) {
-      analyzer.report('emerg', 'UL_UNKNOWN_VARIABLE', `unknown "${use.name}" variable`, use.file, null, use.range)
+      analyzer.report('emerg', 'NGINX_UNKNOWN_VARIABLE', `unknown "${use.name}" variable`, use.file, null, use.range)
       break
     }
   }
@@ -77,15 +77,15 @@ export function closeHttpBlock(cx: DirectiveContext, http: HttpState): void {
         if (name.kind === 'regex') continue
         const result = addServerName(name.name, exact, head, tail)
         if (result === 'invalid') {
-          analyzer.report('emerg', 'UL_INVALID_VALUE', `invalid server name or wildcard "${name.name}" on ${address.text}`, server.file, null, name.range)
+          analyzer.report('emerg', 'NGINX_INVALID_VALUE', `invalid server name or wildcard "${name.name}" on ${address.text}`, server.file, null, name.range)
         } else if (result === 'busy') {
-          analyzer.report('warn', 'UL_CONFLICT', `conflicting server name "${name.name}" on ${address.text}, ignored`, server.file, null, name.range)
+          analyzer.report('warn', 'NGINX_CONFLICT', `conflicting server name "${name.name}" on ${address.text}, ignored`, server.file, null, name.range)
         }
       }
       if (server.serverNames.length === 0) {
         // A server without server_name has the name "".
         if (addServerName('', exact, head, tail) === 'busy') {
-          analyzer.report('warn', 'UL_CONFLICT', `conflicting server name "" on ${address.text}, ignored`, server.file, null, server.node.range)
+          analyzer.report('warn', 'NGINX_CONFLICT', `conflicting server name "" on ${address.text}, ignored`, server.file, null, server.node.range)
         }
       }
     }
@@ -99,7 +99,7 @@ function compileProxyHeaders(cx: DirectiveContext, http: HttpState): void {
   const visit = (level: Level): boolean => {
     const bufferError = proxyBufferError(level)
     if (bufferError) {
-      cx.analyzer.report('emerg', 'UL_INVALID_VALUE', bufferError, cx.file, httpEnd, level.inherited('proxy_buffers')?.node.range ?? cx.node.range)
+      cx.analyzer.report('emerg', 'NGINX_INVALID_VALUE', bufferError, cx.file, httpEnd, level.inherited('proxy_buffers')?.node.range ?? cx.node.range)
       return false
     }
     const headers = level.inherited<HeaderSetting[]>('proxy_set_header')
@@ -108,7 +108,7 @@ function compileProxyHeaders(cx: DirectiveContext, http: HttpState): void {
     for (const header of headers.value) {
       const result = compileValue(header.word.value)
       if (!result.ok) {
-        cx.analyzer.report('emerg', 'UL_INVALID_VALUE', result.message, cx.file, httpEnd, header.word.range)
+        cx.analyzer.report('emerg', 'NGINX_INVALID_VALUE', result.message, cx.file, httpEnd, header.word.range)
         return false
       }
       for (const part of result.value.parts) {
@@ -118,7 +118,7 @@ function compileProxyHeaders(cx: DirectiveContext, http: HttpState): void {
     if (!headersHashFits(headers.value.map((h) => h.name))) {
       cx.analyzer.report(
         'warn',
-        'UL_LAB_HINT',
+        'NGINX_HASH_SIZE',
         'could not build optimal proxy_headers_hash, you should increase either proxy_headers_hash_max_size: 512 or proxy_headers_hash_bucket_size: 64; ignoring proxy_headers_hash_bucket_size',
         cx.file,
         null,
@@ -192,7 +192,7 @@ function checkStapling(cx: DirectiveContext, server: ServerConf): void {
     const path = fullPath(cx.analyzer.options.prefix, cert)
     const chain = cx.analyzer.options.host.certificateChain(path)
     if (!chain) continue
-    const warn = (message: string): void => cx.analyzer.report('warn', 'UL_LAB_HINT', message, server.file, null, certs.node.range)
+    const warn = (message: string): void => cx.analyzer.report('warn', 'NGINX_SSL_STAPLING', message, server.file, null, certs.node.range)
     if (chain.count < 2 && !server.level.inherited('ssl_trusted_certificate')) {
       warn(`"ssl_stapling" ignored, issuer certificate not found for certificate "${path}"`)
     } else if (!chain.ocsp && !server.level.inherited('ssl_stapling_responder')) {
@@ -213,7 +213,7 @@ function checkCertificates(cx: DirectiveContext, server: ServerConf): void {
   const keys = server.level.inherited<string[]>('ssl_certificate_key')
   const enabled = server.level.inherited<boolean>('ssl')?.value === true
   const report = (message: string, range: Range = server.node.range): void =>
-    analyzer.report('emerg', 'UL_FILE', message, server.file, null, range)
+    analyzer.report('emerg', 'NGINX_FILE', message, server.file, null, range)
   const sslNode = server.level.inherited('ssl')
   if (enabled) {
     const where = `${sslNode?.file}:${sslNode?.node.nginxLine}`
@@ -228,7 +228,7 @@ function checkCertificates(cx: DirectiveContext, server: ServerConf): void {
     if (!keys || keys.value.length < certs.value.length) {
       analyzer.report(
         'emerg',
-        'UL_MISSING',
+        'NGINX_MISSING',
         `no "ssl_certificate_key" is defined for certificate "${certs.value[certs.value.length - 1]}"`,
         cx.file,
         null,
@@ -262,7 +262,7 @@ function checkDuplicateLocations(cx: DirectiveContext, locations: LocationConf[]
     if (seen.has(key)) {
       cx.analyzer.report(
         'emerg',
-        'UL_DUPLICATE',
+        'NGINX_DUPLICATE',
         `duplicate location "${location.name}" in ${location.file}:${location.node.nginxLine}`,
         location.file,
         null,

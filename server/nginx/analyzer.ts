@@ -96,14 +96,14 @@ export class Analyzer {
       }
       if (node.terminator === 'block-start') {
         const brace = { line: node.range.endLine, column: node.range.endColumn - 1, endLine: node.range.endLine, endColumn: node.range.endColumn }
-        this.report('emerg', 'UL_SYNTAX', 'unexpected "{"', file, node.nginxLine, brace)
+        this.report('emerg', 'NGINX_SYNTAX', 'unexpected "{"', file, node.nginxLine, brace)
         this.reportSyntaxErrorsIn(node, file)
         continue
       }
       const words = node.nameWord ? [node.nameWord, ...node.args] : node.args
       const result = entry(words, node)
       if (typeof result === 'string') {
-        this.report('emerg', 'UL_INVALID_VALUE', result, file, node.nginxLine, node.range)
+        this.report('emerg', 'NGINX_INVALID_VALUE', result, file, node.nginxLine, node.range)
       }
     }
   }
@@ -124,7 +124,7 @@ export class Analyzer {
     const specs = this.options.table.get(node.name)
     const nameRange = node.nameWord?.range ?? node.range
     if (!specs) {
-      this.report('emerg', 'UL_UNKNOWN_DIRECTIVE', `unknown directive "${node.name}"`, file, node.nginxLine, nameRange)
+      this.report('emerg', 'NGINX_UNKNOWN_DIRECTIVE', `unknown directive "${node.name}"`, file, node.nginxLine, nameRange)
       return false
     }
     const moduleType = MODULE_TYPE_OF_CONTEXT[context]
@@ -132,23 +132,23 @@ export class Analyzer {
       (s) => (s.moduleType === 'conf' || s.moduleType === moduleType) && s.contexts.includes(context),
     )
     if (!spec) {
-      this.report('emerg', 'UL_NOT_ALLOWED_HERE', `"${node.name}" directive is not allowed here`, file, node.nginxLine, nameRange)
+      this.report('emerg', 'NGINX_NOT_ALLOWED_HERE', `"${node.name}" directive is not allowed here`, file, node.nginxLine, nameRange)
       return false
     }
     if (!spec.block && node.terminator === 'block-start') {
-      this.report('emerg', 'UL_NOT_TERMINATED', `directive "${node.name}" is not terminated by ";"`, file, node.nginxLine, node.range)
+      this.report('emerg', 'NGINX_NOT_TERMINATED', `directive "${node.name}" is not terminated by ";"`, file, node.nginxLine, node.range)
       return false
     }
     if (spec.block && node.terminator !== 'block-start') {
       if (node.terminator === 'semicolon') {
-        this.report('emerg', 'UL_NO_OPENING_BRACE', `directive "${node.name}" has no opening "{"`, file, node.nginxLine, node.range)
+        this.report('emerg', 'NGINX_NO_OPENING_BRACE', `directive "${node.name}" has no opening "{"`, file, node.nginxLine, node.range)
       }
       return false
     }
     if (!arityAccepts(spec.args, node.args.length)) {
       this.report(
         'emerg',
-        'UL_ARGUMENT_COUNT',
+        'NGINX_ARGUMENT_COUNT',
         `invalid number of arguments in "${node.name}" directive`,
         file,
         node.nginxLine,
@@ -159,7 +159,17 @@ export class Analyzer {
     const cx = new DirectiveContext(this, node, spec, context, level, file)
     const result = spec.handler(cx)
     if (typeof result === 'string') {
-      this.report('emerg', 'UL_INVALID_VALUE', `"${node.name}" directive ${result}`, file, node.nginxLine, node.range)
+      this.report('emerg', 'NGINX_INVALID_VALUE', `"${node.name}" directive ${result}`, file, node.nginxLine, node.range)
+    } else if (result === undefined && spec.lab?.state === 'not-modelled') {
+      this.diagnostics.push({
+        severity: 'lab',
+        code: 'LAB_NOT_MODELLED',
+        message: `Upgrade Lab checks this directive as nginx does but does not run it: ${spec.lab.why.en}`,
+        messageZh: `Upgrade Lab 会像 nginx 一样检查这条指令，但不会运行它：${spec.lab.why.zh}`,
+        file,
+        nginxLine: node.nginxLine,
+        ...nameRange,
+      })
     }
     return cx.blockParsed || node.block === null
   }

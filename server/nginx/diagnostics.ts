@@ -20,26 +20,38 @@ export interface Diagnostic extends Range {
   nginxLine: number | null
   /** Printed after "syntax is ok" by `nginx -t` (checks done after parsing, in ngx_init_cycle). */
   afterSyntaxOk?: boolean
+  /** A `lab` finding in 简体中文 (`message` is its English); nginx's own lines are not translated. */
+  messageZh?: string
 }
 
-/** Stable codes, so tools can act on a kind of finding without matching wording. */
-export type DiagnosticCode =
-  | 'UL_SYNTAX'
-  | 'UL_UNEXPECTED_EOF'
-  | 'UL_UNKNOWN_DIRECTIVE'
-  | 'UL_NOT_ALLOWED_HERE'
-  | 'UL_NOT_TERMINATED'
-  | 'UL_NO_OPENING_BRACE'
-  | 'UL_ARGUMENT_COUNT'
-  | 'UL_INVALID_VALUE'
-  | 'UL_DUPLICATE'
-  | 'UL_UNKNOWN_VARIABLE'
-  | 'UL_HOST_NOT_FOUND'
-  | 'UL_FILE'
-  | 'UL_DEPRECATED'
-  | 'UL_CONFLICT'
-  | 'UL_MISSING'
-  | 'UL_LAB_HINT'
+/**
+ * Stable codes, so tools can act on a kind of finding without matching wording. The prefix
+ * says whose voice it is: `NGINX_` findings are nginx's own `[emerg]`/`[warn]` lines, word for
+ * word; `LAB_` findings are Upgrade Lab speaking (severity `lab`, never printed by `check`).
+ * Each is explained in DIAGNOSTIC_CODES, the one list (docs/diagnostics.md is made from it).
+ */
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES
+
+export const DIAGNOSTIC_CODES = {
+  NGINX_SYNTAX: 'nginx: a token where the grammar does not allow it (unexpected "}", unbalanced quotes…)',
+  NGINX_UNEXPECTED_EOF: 'nginx: the file ended inside a block or a directive',
+  NGINX_UNKNOWN_DIRECTIVE: 'nginx: no module of this version knows the directive',
+  NGINX_NOT_ALLOWED_HERE: 'nginx: the directive exists but not in this block',
+  NGINX_NOT_TERMINATED: 'nginx: a directive without its ";"',
+  NGINX_NO_OPENING_BRACE: 'nginx: a block directive without its "{"',
+  NGINX_ARGUMENT_COUNT: 'nginx: the wrong number of arguments',
+  NGINX_INVALID_VALUE: 'nginx: an argument its handler refuses (a size, a time, a flag, a regex…)',
+  NGINX_DUPLICATE: 'nginx: a directive, listen address, variable or upstream given twice',
+  NGINX_UNKNOWN_VARIABLE: 'nginx: a variable nothing defines',
+  NGINX_HOST_NOT_FOUND: 'nginx: a name in proxy_pass, upstream or listen that does not resolve',
+  NGINX_FILE: 'nginx: a file it could not open (include, certificates, logs)',
+  NGINX_DEPRECATED: 'nginx: a [warn] that a directive or parameter is deprecated',
+  NGINX_CONFLICT: 'nginx: settings that contradict each other (conflicting server names, duplicate defaults)',
+  NGINX_MISSING: 'nginx: something required is absent (no events section, no servers in an upstream)',
+  NGINX_HASH_SIZE: 'nginx: a [warn] that a hash (proxy_headers_hash…) could not be built at its best size',
+  NGINX_SSL_STAPLING: 'nginx: a [warn] that ssl_stapling is ignored for a certificate',
+  LAB_NOT_MODELLED: 'Upgrade Lab: the directive is checked as nginx checks it, but the lab does not run it, so what the lab shows may differ from nginx',
+} as const satisfies Record<string, string>
 
 /** The line `nginx -t` prints for a diagnostic: `nginx: [emerg] <message> in <file>:<line>`. */
 export function formatNginx(d: Pick<Diagnostic, 'severity' | 'message' | 'file' | 'nginxLine'>): string {

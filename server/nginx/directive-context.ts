@@ -62,12 +62,12 @@ export class DirectiveContext {
   }
 
   /** Reports an [emerg] at this directive's line, like ngx_conf_log_error. */
-  error(message: string, target?: Target, code: DiagnosticCode = 'UL_INVALID_VALUE'): typeof HANDLED {
+  error(message: string, target?: Target, code: DiagnosticCode = 'NGINX_INVALID_VALUE'): typeof HANDLED {
     this.analyzer.report('emerg', code, message, this.file, this.current.nginxLine, this.rangeOf(target))
     return HANDLED
   }
 
-  warn(message: string, target?: Target, code: DiagnosticCode = 'UL_INVALID_VALUE'): void {
+  warn(message: string, target?: Target, code: DiagnosticCode = 'NGINX_INVALID_VALUE'): void {
     this.analyzer.report('warn', code, message, this.file, this.current.nginxLine, this.rangeOf(target))
   }
 

@@ -52,6 +52,23 @@ export type HandlerResult = void | string | typeof HANDLED
 
 export type Handler = (cx: DirectiveContext) => HandlerResult
 
+/** A sentence in each language the lab speaks. */
+export interface Words {
+  en: string
+  zh: string
+}
+
+/**
+ * What the lab does with a directive: **modelled** (the runtime acts on it), **inert** (nothing
+ * a learner could see would change: performance, processes, files the lab does not have;
+ * said in the hover) or **not-modelled** (nginx would behave differently and the lab does not:
+ * a `lab` diagnostic at each use).
+ */
+export type LabState =
+  | { state: 'modelled' }
+  | { state: 'inert'; why: Words }
+  | { state: 'not-modelled'; why: Words }
+
 export interface DirectiveDocs {
   /** One line, in Upgrade Lab's own words. */
   summary: string
@@ -77,4 +94,6 @@ export interface DirectiveSpec {
   docs?: DirectiveDocs
   /** Whether Upgrade Lab's runtime acts on it; others are checked as nginx checks them but not run. */
   runtime?: boolean
+  /** What the lab does with it (every directive of every table has one). */
+  lab?: LabState
 }

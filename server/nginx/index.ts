@@ -10,7 +10,7 @@ import { directiveTable } from './directives/index.ts'
 import { virtualHost, type ConfigHost } from './host.ts'
 import type { HttpState } from './http-state.ts'
 import type { ListenAddress } from './directives/listen.ts'
-import { DEFAULT_NGINX_VERSION, parseNginxVersion, versionDefaults, type NginxVersion } from './nginx-version.ts'
+import { DEFAULT_NGINX_VERSION, parseNginxVersion, unsupportedVersion, versionDefaults, type NginxVersion } from './nginx-version.ts'
 import type { ParsedFile } from './parser.ts'
 import { dirname } from './paths.ts'
 
@@ -39,7 +39,7 @@ export const DEFAULT_FILE = '/etc/nginx/nginx.conf'
 export function check(text: string, options: CheckOptions = {}): CheckResult {
   const file = options.file ?? DEFAULT_FILE
   const version = parseNginxVersion(options.nginxVersion ?? DEFAULT_NGINX_VERSION)
-  if (!version) throw new RangeError(`unsupported nginx version "${options.nginxVersion}"`)
+  if (!version) throw new RangeError(unsupportedVersion(options.nginxVersion ?? ''))
   const host = options.host ?? virtualHost()
   const analyzer = new Analyzer({
     host,
@@ -65,7 +65,7 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
 function afterParse(analyzer: Analyzer, file: string): void {
   const whole = { line: 1, column: 1, endLine: 1, endColumn: 1 }
   const late = (message: string, range = whole, at = file): void =>
-    analyzer.report('emerg', 'UL_MISSING', message, at, null, range, true)
+    analyzer.report('emerg', 'NGINX_MISSING', message, at, null, range, true)
 
   const events = analyzer.main.get('events')
   if (!events) {

@@ -25,7 +25,7 @@ export interface LexError {
   /** The line nginx reports: the line of the character that caused the error. */
   nginxLine: number
   range: Range
-  code: 'UL_SYNTAX' | 'UL_UNEXPECTED_EOF'
+  code: 'NGINX_SYNTAX' | 'NGINX_UNEXPECTED_EOF'
 }
 
 /** What one call of ngx_conf_read_token returns: the words up to a terminator. */
@@ -157,7 +157,7 @@ export class Lexer {
               message: 'unexpected end of file, expecting ";" or "}"',
               nginxLine: this.line,
               range: args.length > 0 ? { ...args[args.length - 1].range } : eofRange,
-              code: 'UL_UNEXPECTED_EOF',
+              code: 'NGINX_UNEXPECTED_EOF',
             })
           }
           return { args, end: 'eof', endRange: eofRange, endLine: this.line, errors }
@@ -173,7 +173,7 @@ export class Lexer {
                 : `too long parameter "${first}..." started`,
             nginxLine: tokenStart.line,
             range: { line: tokenStart.line, column: tokenStart.column, endLine: this.line, endColumn: this.pos - this.lineStart + 1 },
-            code: 'UL_SYNTAX',
+            code: 'NGINX_SYNTAX',
           })
           // Carry on as if the buffer had room, so the rest of the file is still read.
           startByte = this.bytePos
@@ -217,7 +217,7 @@ export class Lexer {
             message: `unexpected "${ch}"`,
             nginxLine: this.line,
             range: this.lastCharRange(charLine, charColumn),
-            code: 'UL_SYNTAX',
+            code: 'NGINX_SYNTAX',
           })
           // Recover: read the character as the start of a new word.
         }
@@ -241,7 +241,7 @@ export class Lexer {
                 message: `unexpected "${ch}"`,
                 nginxLine: this.line,
                 range: this.lastCharRange(charLine, charColumn),
-                code: 'UL_SYNTAX',
+                code: 'NGINX_SYNTAX',
               })
               // A stray `;` is skipped; a stray `{` still opens a block, so braces stay balanced.
               if (ch === ';') continue
@@ -260,7 +260,7 @@ export class Lexer {
                 message: 'unexpected "}"',
                 nginxLine: this.line,
                 range: this.lastCharRange(charLine, charColumn),
-                code: 'UL_SYNTAX',
+                code: 'NGINX_SYNTAX',
               })
             }
             return { args, end: 'block-done', endRange: this.lastCharRange(charLine, charColumn), endLine: this.line, errors }

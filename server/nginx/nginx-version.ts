@@ -1,11 +1,20 @@
 /**
- * Everything that depends on the nginx version being modelled, in one place
- * (DESIGN.md "nginx versions"; nginx-findings.md §11).
+ * Everything that depends on the nginx version being modelled, in one place: which release
+ * lines have a directive table, and the behaviours that changed between them (nginx's
+ * CHANGES; docs/architecture.md "Versions").
  */
+
+/**
+ * Release lines with a directive table of their own (directives/index.ts), and the release of
+ * each that was modelled. A version of another line is refused: its directives are not known.
+ */
+export const MODELLED_RELEASES = { '1.22': '1.22.1', '1.30': '1.30.4' } as const
+export type ModelledLine = keyof typeof MODELLED_RELEASES
 
 export interface NginxVersion {
   /** As printed in `Server:` headers and error pages, e.g. "1.22.1". */
   name: string
+  line: ModelledLine
   major: number
   minor: number
   patch: number
@@ -30,15 +39,27 @@ export interface VersionDefaults {
 
 export const DEFAULT_NGINX_VERSION = '1.22.1'
 
-/** Versions the engine models; any other 1.x.y is accepted and placed by number. */
-export const KNOWN_VERSIONS = ['1.22.1', '1.24.0', '1.26.3', '1.28.0', '1.30.4'] as const
+/** The modelled releases, for messages and menus: `1.22.1, 1.30.4`. */
+export const MODELLED_VERSIONS: readonly string[] = Object.values(MODELLED_RELEASES)
 
+function isModelledLine(line: string): line is ModelledLine {
+  return Object.hasOwn(MODELLED_RELEASES, line)
+}
+
+/** `1.22.1` → the version, when its release line is modelled; null otherwise. */
 export function parseNginxVersion(text: string): NginxVersion | null {
-  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(text.trim())
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text.trim())
   if (!m) return null
   const [major, minor, patch] = [Number(m[1]), Number(m[2]), Number(m[3])]
-  if (major !== 1 || minor < 22 || minor > 99) return null
-  return { name: `${major}.${minor}.${patch}`, major, minor, patch }
+  const line = `${major}.${minor}`
+  if (!isModelledLine(line)) return null
+  return { name: `${major}.${minor}.${patch}`, line, major, minor, patch }
+}
+
+/** Why a version is refused, with the versions there are: one line for the CLI and the API. */
+export function unsupportedVersion(text: string): string {
+  const lines = Object.keys(MODELLED_RELEASES).map((line) => `${line}.x`).join(', ')
+  return `unsupported nginx version "${text}": Upgrade Lab has directive tables for ${lines} (modelled on ${MODELLED_VERSIONS.join(', ')})`
 }
 
 function atLeast(v: NginxVersion, minor: number, patch: number): boolean {

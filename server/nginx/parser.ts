@@ -84,7 +84,7 @@ export function parse(text: string): ParsedFile {
           if (st.errors.length === 0) {
             nodes.push({
               kind: 'error',
-              error: { message: 'unexpected "}"', nginxLine: st.endLine, range: st.endRange, code: 'UL_SYNTAX' },
+              error: { message: 'unexpected "}"', nginxLine: st.endLine, range: st.endRange, code: 'NGINX_SYNTAX' },
             })
           }
           break
@@ -99,7 +99,7 @@ export function parse(text: string): ParsedFile {
                 message: 'unexpected end of file, expecting "}"',
                 nginxLine: st.endLine,
                 range: st.endRange,
-                code: 'UL_UNEXPECTED_EOF',
+                code: 'NGINX_UNEXPECTED_EOF',
               },
             })
           }

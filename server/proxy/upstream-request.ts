@@ -17,11 +17,15 @@ export interface UpstreamRequest {
   head: string
 }
 
-/** nginx's ngx_http_proxy_headers, after the configured ones. */
+/**
+ * nginx's ngx_http_proxy_headers, after the configured ones. An empty value sends nothing
+ * and keeps the client's header of that name from passing: since 1.29.7 `Connection` is one
+ * of those (no Connection header at all), before it was `close`.
+ */
 function defaultHeaders(defaults: VersionDefaults): Array<[string, string]> {
   return [
     ['Host', '$proxy_host'],
-    ...(defaults.proxyDefaultConnectionClose ? ([['Connection', 'close']] as Array<[string, string]>) : []),
+    ['Connection', defaults.proxyDefaultConnectionClose ? 'close' : ''],
     ['Content-Length', '$proxy_internal_body_length'],
     ['Transfer-Encoding', '$proxy_internal_chunked'],
     ['TE', ''],

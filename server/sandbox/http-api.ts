@@ -4,6 +4,7 @@
  * 413/429 a limit, 422 a config the check refused).
  */
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http'
+import { parseNginxVersion, unsupportedVersion } from '../nginx/nginx-version.ts'
 import { CheckBusyError } from './check-pool.ts'
 import { labLog } from './lab-log.ts'
 import { LimitError } from './limits.ts'
@@ -77,6 +78,13 @@ function field<T extends 'string' | 'number' | 'boolean'>(body: Body, name: stri
   }
   if (typeof value !== type || (type === 'number' && !Number.isFinite(value))) throw new ApiError(400, `"${name}" must be a ${type}`)
   return value as never
+}
+
+/** `nginxVersion`, when given, must be a modelled version (400 with the ones there are). */
+function versionField(body: Body): string | undefined {
+  const version = field(body, 'nginxVersion', 'string')
+  if (version !== undefined && !parseNginxVersion(version)) throw new ApiError(400, unsupportedVersion(version))
+  return version
 }
 
 function describe(session: Session): Body {
@@ -153,12 +161,12 @@ async function route(sessions: SessionRegistry, req: IncomingMessage, res: Serve
   }
   if (rest === '/check' && method === 'POST') {
     const body = await readJson(req, bodyLimit)
-    return send(res, 200, await session.check(field(body, 'config', 'string', true)!, field(body, 'nginxVersion', 'string')))
+    return send(res, 200, await session.check(field(body, 'config', 'string', true)!, versionField(body)))
   }
   if (rest === '/apply' && method === 'POST') {
     const body = await readJson(req, bodyLimit)
     const result = await session.apply(field(body, 'config', 'string', true)!, {
-      nginxVersion: field(body, 'nginxVersion', 'string'),
+      nginxVersion: versionField(body),
       clockScale: field(body, 'clockScale', 'number'),
     })
     return send(res, result.applied ? 200 : 422, { ...result, session: describe(session) })

@@ -57,6 +57,10 @@ describe('upgrade-lab check', () => {
     expect(cli('check', file).stderr).toMatch(/\[warn\] the "ssl" directive is deprecated/)
     expect(cli('check', '--nginx-version', '1.30.4', file).stderr).toMatch(/\[emerg\] unknown directive "ssl"/)
     expect(cli('check', '--nginx-version', 'banana', file)).toMatchObject({ status: 2 })
+    // A release line without a table is refused with the ones there are, not modelled by guess.
+    const refused = cli('check', '--nginx-version', '1.26.3', file)
+    expect(refused.status).toBe(2)
+    expect(refused.stderr).toBe('upgrade-lab check: unsupported nginx version "1.26.3": Upgrade Lab has directive tables for 1.22.x, 1.30.x (modelled on 1.22.1, 1.30.4)\n')
   })
 
   it('explains bad command lines', () => {

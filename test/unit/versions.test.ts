@@ -1,6 +1,6 @@
 /** Version-dependent behaviour (nginx-version.ts): 1.22.1 versus 1.30.4 (nginx-findings.md §11). */
 import { describe, expect, it } from 'vitest'
-import { parseNginxVersion, versionDefaults } from '../../server/nginx/nginx-version.ts'
+import { parseNginxVersion, unsupportedVersion, versionDefaults, type NginxVersion } from '../../server/nginx/nginx-version.ts'
 import { firstLine, inHttp, inServer } from './helpers.ts'
 
 const v = (text: string) => versionDefaults(parseNginxVersion(text)!)
@@ -9,14 +9,20 @@ describe('nginx versions', () => {
   it('keeps every version-dependent default in one place', () => {
     expect(v('1.22.1')).toMatchObject({ proxyHttpVersion: '1.0', proxyDefaultConnectionClose: true, upstreamKeepaliveByDefault: false, sslDirective: true })
     expect(v('1.30.4')).toMatchObject({ proxyHttpVersion: '1.1', proxyDefaultConnectionClose: false, upstreamKeepaliveByDefault: true, sslDirective: false })
-    expect(v('1.29.6').proxyHttpVersion).toBe('1.0')
-    expect(v('1.29.7').proxyHttpVersion).toBe('1.1')
+    // Placed by number inside versionDefaults (1.29 has no table of its own, so it is never parsed).
+    const at = (minor: number, patch: number): NginxVersion => ({ name: `1.${minor}.${patch}`, line: '1.30', major: 1, minor, patch })
+    expect(versionDefaults(at(29, 6)).proxyHttpVersion).toBe('1.0')
+    expect(versionDefaults(at(29, 7)).proxyHttpVersion).toBe('1.1')
   })
 
   it('refuses versions it does not model', () => {
     expect(parseNginxVersion('2.0')).toBeNull()
     expect(parseNginxVersion('1.18.0')).toBeNull()
-    expect(parseNginxVersion('1.30.4')).toMatchObject({ minor: 30, patch: 4 })
+    expect(parseNginxVersion('1.30.4')).toMatchObject({ line: '1.30', minor: 30, patch: 4 })
+    expect(parseNginxVersion('1.22.0')).toMatchObject({ line: '1.22' })
+    // Release lines without a directive table of their own: their directives are not known.
+    for (const version of ['1.24.0', '1.26.3', '1.28.0', '1.29.7', '1.31.0']) expect(parseNginxVersion(version)).toBeNull()
+    expect(unsupportedVersion('1.26.3')).toBe('unsupported nginx version "1.26.3": Upgrade Lab has directive tables for 1.22.x, 1.30.x (modelled on 1.22.1, 1.30.4)')
   })
 
   it('removes `ssl` and deprecates `listen … http2` from 1.25 on', () => {

@@ -40,7 +40,7 @@ const setRealIpFrom: Handler = (cx) => {
     const result = checkCidr(value)
     if (result === 'meaningless') cx.warn(`low address bits of ${value} are meaningless`, 1)
     if (result === 'invalid' && !cx.analyzer.options.host.resolve(value)) {
-      return cx.error(`host not found in set_real_ip_from "${value}"`, 1, 'UL_HOST_NOT_FOUND')
+      return cx.error(`host not found in set_real_ip_from "${value}"`, 1, 'NGINX_HOST_NOT_FOUND')
     }
   }
   cx.push(value)

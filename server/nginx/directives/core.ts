@@ -46,7 +46,7 @@ const include: Handler = (cx) => {
   if (/[*?[]/.test(path)) {
     const matched = host.glob(path)
     if (!matched.ok) {
-      return cx.error(`glob() "${path}" failed (${matched.error.errno}: ${matched.error.text})`, 1, 'UL_FILE')
+      return cx.error(`glob() "${path}" failed (${matched.error.errno}: ${matched.error.text})`, 1, 'NGINX_FILE')
     }
     files = matched.value
   } else {
@@ -56,7 +56,7 @@ const include: Handler = (cx) => {
     const read = host.readFile(file)
     if (!read.ok) {
       const e = read.error ?? ENOENT
-      return cx.error(`open() "${file}" failed (${e.errno}: ${e.text})`, 1, 'UL_FILE')
+      return cx.error(`open() "${file}" failed (${e.errno}: ${e.text})`, 1, 'NGINX_FILE')
     }
     analyzer.include(file, read.value, cx.context, cx.level)
   }

@@ -55,7 +55,7 @@ const server: Handler = (cx) => {
     }
     conf.listens.push(listen)
     const error = addListen(cx.http.addresses, conf, listen)
-    if (error) return cx.error(error, undefined, 'UL_DUPLICATE')
+    if (error) return cx.error(error, undefined, 'NGINX_DUPLICATE')
   }
 }
 
@@ -261,7 +261,7 @@ const resolver: Handler = (cx) => {
     const parsed = parseUrl(value, { defaultPort: 53 })
     if (!parsed.ok) return parsed.err ? cx.error(`${parsed.err} in resolver "${value}"`, i + 1) : HANDLED
     if (!parsed.url.literal && !cx.analyzer.options.host.resolve(parsed.url.host)) {
-      return cx.error(`host not found in resolver "${value}"`, i + 1, 'UL_HOST_NOT_FOUND')
+      return cx.error(`host not found in resolver "${value}"`, i + 1, 'NGINX_HOST_NOT_FOUND')
     }
   }
   cx.set(cx.values)

@@ -12,7 +12,7 @@ import {
 import { accessDirectives } from './access.ts'
 import { CATALOG_1_22, type CatalogRow, type SlotKind } from './catalog-1.22.ts'
 import { CATALOG_1_30 } from './catalog-1.30.ts'
-import type { NginxVersion } from '../nginx-version.ts'
+import type { ModelledLine, NginxVersion } from '../nginx-version.ts'
 import { coreDirectives } from './core.ts'
 import { headersDirectives } from './headers.ts'
 import { httpCoreDirectives } from './http-core.ts'
@@ -119,18 +119,23 @@ function buildTable(catalog: readonly CatalogRow[]): Map<string, DirectiveSpec[]
   return table
 }
 
-/** The directive table of nginx 1.22.1 (Debian bookworm), the default model. */
-export const DIRECTIVES: ReadonlyMap<string, readonly DirectiveSpec[]> = buildTable(CATALOG_1_22)
-
-let newerTable: ReadonlyMap<string, readonly DirectiveSpec[]> | null = null
-
-/**
- * The table for a modelled version: 1.22.1's before 1.25 (when `ssl` went and `http2` came),
- * 1.30.4's from 1.25 on.
- */
-export function directiveTable(version: NginxVersion): ReadonlyMap<string, readonly DirectiveSpec[]> {
-  if (version.minor < 25) return DIRECTIVES
-  newerTable ??= buildTable(CATALOG_1_30)
-  return newerTable
+/** The catalog of each modelled release line (nginx-version.ts MODELLED_RELEASES). */
+const CATALOGS: Record<ModelledLine, readonly CatalogRow[]> = {
+  '1.22': CATALOG_1_22,
+  '1.30': CATALOG_1_30,
 }
 
+const tables = new Map<ModelledLine, ReadonlyMap<string, readonly DirectiveSpec[]>>()
+
+/** The directive table of a modelled version's release line, built once. */
+export function directiveTable(version: NginxVersion): ReadonlyMap<string, readonly DirectiveSpec[]> {
+  let table = tables.get(version.line)
+  if (!table) {
+    table = buildTable(CATALOGS[version.line])
+    tables.set(version.line, table)
+  }
+  return table
+}
+
+/** The directive table of nginx 1.22.1 (Debian bookworm), the default model. */
+export const DIRECTIVES: ReadonlyMap<string, readonly DirectiveSpec[]> = directiveTable({ name: '1.22.1', line: '1.22', major: 1, minor: 22, patch: 1 })

@@ -154,5 +154,5 @@ export function setListen(cx: DirectiveContext, server: ServerConf): HandlerResu
   }
   server.listens.push(listen)
   const error = addListen(cx.http.addresses, server, listen)
-  if (error) return cx.error(error, 1, 'UL_DUPLICATE')
+  if (error) return cx.error(error, 1, 'NGINX_DUPLICATE')
 }

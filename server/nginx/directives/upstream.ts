@@ -37,7 +37,7 @@ export function addUpstream(
     if (create && existing.port !== null && !existing.noPortFlag) {
       cx.analyzer.report(
         'emerg',
-        'UL_INVALID_VALUE',
+        'NGINX_INVALID_VALUE',
         `upstream "${host}" may not have port ${existing.port} in ${existing.file}:${existing.nginxLine}`,
         existing.file,
         null,
@@ -81,11 +81,11 @@ export function addUpstream(
 
 const upstream: Handler = (cx) => {
   const entry = addUpstream(cx, cx.values[0], null, true)
-  if (typeof entry === 'string') return entry === '' ? HANDLED : cx.error(entry, 1, 'UL_DUPLICATE')
+  if (typeof entry === 'string') return entry === '' ? HANDLED : cx.error(entry, 1, 'NGINX_DUPLICATE')
   entry.level.settings.set('$upstream', { value: entry, node: cx.node, file: cx.file })
   cx.parseBlock('upstream', entry.level)
   if (entry.servers.length === 0) {
-    cx.analyzer.report('emerg', 'UL_MISSING', 'no servers are inside upstream', cx.file, cx.node.blockEnd?.nginxLine ?? cx.node.nginxLine, cx.rangeOf(1))
+    cx.analyzer.report('emerg', 'NGINX_MISSING', 'no servers are inside upstream', cx.file, cx.node.blockEnd?.nginxLine ?? cx.node.nginxLine, cx.rangeOf(1))
     return HANDLED
   }
 }
@@ -132,7 +132,7 @@ const upstreamServer: Handler = (cx) => {
   if (!parsed.ok) return parsed.err ? cx.error(`${parsed.err} in upstream "${address}"`, 1) : HANDLED
   if (!parsed.url.literal) {
     const addrs = cx.analyzer.options.host.resolve(parsed.url.host)
-    if (!addrs || addrs.length === 0) return cx.error(`host not found in upstream "${address}"`, 1, 'UL_HOST_NOT_FOUND')
+    if (!addrs || addrs.length === 0) return cx.error(`host not found in upstream "${address}"`, 1, 'NGINX_HOST_NOT_FOUND')
   }
   ups.servers.push({ address, weight, maxFails, failTimeoutMs: failTimeout * 1000, backup, down, node: cx.node, file: cx.file })
 }

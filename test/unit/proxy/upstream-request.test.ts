@@ -1,0 +1,96 @@
+/**
+ * upstream-request.ts: the Connection header nginx sends upstream, per modelled version
+ * (ngx_http_proxy_headers: `Connection: close` until 1.29.7, an empty value — no header, and
+ * the client's not passed — since).
+ */
+import { describe, expect, it } from 'vitest'
+import { compileConfig, type LabConfig } from '../../../server/nginx/compile.ts'
+import { check } from '../../../server/nginx/index.ts'
+import { DEFAULT_BUDGET } from '../../../server/proxy/budget.ts'
+import { parseRequestHead } from '../../../server/proxy/request-parser.ts'
+import { noCaptures, VARIABLE_DEPTH, type RequestState } from '../../../server/proxy/request-vars.ts'
+import { buildUpstreamRequest, upstreamUri } from '../../../server/proxy/upstream-request.ts'
+import { FILE } from '../helpers.ts'
+
+const CONFIG = `events {}
+http {
+  map $http_upgrade $connection_upgrade { default upgrade; '' close; }
+  server {
+    listen 8020;
+    proxy_set_header Upgrade $http_upgrade;
+    proxy_set_header Connection $connection_upgrade;
+    location /inherits { proxy_pass http://127.0.0.1:8010; }
+    location /replaces { proxy_pass http://127.0.0.1:8010; proxy_set_header X-Own yes; }
+  }
+}
+`
+
+function compile(version: string): LabConfig {
+  const config = compileConfig(check(CONFIG, { file: FILE, nginxVersion: version }))
+  if (!config) throw new Error('the config should check clean')
+  return config
+}
+
+function stateFor(config: LabConfig, request: string): RequestState {
+  const parsed = parseRequestHead(request)
+  if (parsed.kind !== 'ok') throw new Error('bad request')
+  return {
+    head: parsed.head,
+    connection: { remoteAddress: '127.0.0.1', remotePort: 50000, localAddress: '127.0.0.1', localPort: 8020, tls: false, number: 1, requests: 1 },
+    serverName: '',
+    nginxVersion: config.version.name,
+    hostname: 'lab',
+    pid: 1,
+    startMs: 0,
+    nowMs: () => 0,
+    captures: noCaptures(),
+    assigned: new Map(),
+    maps: new Map(config.maps.map((m) => [m.variable, m])),
+    setOnly: config.setOnlyVariables,
+    warnUninitialized: true,
+    cached: new Map(),
+    evaluations: 0,
+    action: null,
+    variableDepth: VARIABLE_DEPTH,
+    uriChanges: 11,
+    built: 0,
+    budget: DEFAULT_BUDGET,
+    log: () => {},
+    proxyHost: '127.0.0.1:8010',
+    proxyPort: '8010',
+    upstreamAddr: [],
+    upstreamStatus: [],
+    status: 0,
+    bodyBytesSent: 0,
+    bytesSent: 0,
+    responseHeaders: [],
+    upstreamHeaders: [],
+  }
+}
+
+function connectionSent(version: string, path: string, clientHeaders: string): string[] {
+  const config = compile(version)
+  const location = config.servers[0].locations.find((l) => l.name === path)!
+  const state = stateFor(config, `GET ${path} HTTP/1.1\r\nHost: chat.test\r\n${clientHeaders}\r\n`)
+  const sent = buildUpstreamRequest(location.settings, config.defaults, state, upstreamUri(location.settings, location, state, null), null)
+  return sent.headers.filter(([name]) => name.toLowerCase() === 'connection').map(([, value]) => value)
+}
+
+describe('the Connection header sent upstream', () => {
+  it('is the map value wherever proxy_set_header Connection applies, in both versions', () => {
+    for (const version of ['1.22.1', '1.30.4']) {
+      expect(connectionSent(version, '/inherits', 'Connection: Upgrade\r\nUpgrade: websocket\r\n')).toEqual(['upgrade'])
+      expect(connectionSent(version, '/inherits', 'Connection: keep-alive\r\n')).toEqual(['close'])
+    }
+  })
+
+  it('is nginx 1.22.1\'s default "close" where a location\'s own list replaced it', () => {
+    expect(connectionSent('1.22.1', '/replaces', 'Connection: Upgrade\r\nUpgrade: websocket\r\n')).toEqual(['close'])
+    expect(connectionSent('1.22.1', '/replaces', 'Connection: keep-alive\r\n')).toEqual(['close'])
+  })
+
+  it('is absent under nginx 1.30.4 where no proxy_set_header Connection applies: neither keep-alive nor the client\'s', () => {
+    expect(connectionSent('1.30.4', '/replaces', 'Connection: Upgrade\r\nUpgrade: websocket\r\n')).toEqual([])
+    expect(connectionSent('1.30.4', '/replaces', 'Connection: keep-alive\r\n')).toEqual([])
+  })
+})
