@@ -33,8 +33,8 @@ export const INPUT_DIR = join(dirname(fileURLToPath(import.meta.url)), 'input')
 /** Reads files of one tag. */
 export interface SourceTree {
   commit: string
-  /** The file's content, or null when the tag has no such file. */
-  read(path: string): string | null
+  /** The file's bytes, or null when the tag has no such file. */
+  read(path: string): Buffer | null
 }
 
 export function gitTree(gitDir: string, tag: string): SourceTree {
@@ -43,11 +43,11 @@ export function gitTree(gitDir: string, tag: string): SourceTree {
   const files = new Set(git('ls-tree', '-r', '--name-only', commit).split('\n'))
   return {
     commit,
-    read: (path) => (files.has(path) ? git('show', `${commit}:${path}`) : null),
+    read: (path) => (files.has(path) ? execFileSync('git', ['--git-dir', gitDir, 'show', `${commit}:${path}`], { maxBuffer: 64 << 20 }) : null),
   }
 }
 
-const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex')
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
 
 const VALUE_SLOTS: Record<string, 'enum' | 'bitmask'> = {
   ngx_conf_set_enum_slot: 'enum',
@@ -56,10 +56,14 @@ const VALUE_SLOTS: Record<string, 'enum' | 'bitmask'> = {
 
 export function extract(version: string, tag: string, tree: SourceTree): CatalogInput {
   const sources = new Map<string, string>()
+  const digests = new Map<string, string>()
   const read = (path: string): string | null => {
     if (sources.has(path)) return sources.get(path)!
-    const text = tree.read(path)
-    if (text !== null) sources.set(path, text)
+    const bytes = tree.read(path)
+    if (bytes === null) return null
+    const text = bytes.toString('latin1')
+    sources.set(path, text)
+    digests.set(path, sha256(bytes))
     return text
   }
   const used = new Set<string>()
@@ -114,14 +118,31 @@ export function extract(version: string, tag: string, tree: SourceTree): Catalog
     commit: tree.commit,
     build: 'Debian bookworm nginx configure options, static modules only (server/nginx/tools/debian-build.ts)',
     macros,
-    files: [...sources.keys()].sort().map((path) => ({ path, sha256: sha256(sources.get(path)!) })),
+    files: [...digests.keys()].sort().map((path) => ({ path, sha256: digests.get(path)! })),
     modules,
     valueTables: Object.fromEntries(Object.entries(valueTables).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
   }
 }
 
+/** JSON with one command, file or value list per line, so that a diff between releases reads well. */
 export function inputJson(input: CatalogInput): string {
-  return JSON.stringify(input, null, 2) + '\n'
+  const primitive = (v: unknown) => v === null || typeof v !== 'object'
+  const simple = (v: unknown) => primitive(v) || Object.values(v as object).every((x) => primitive(x) || (Array.isArray(x) && x.every(primitive)))
+  const format = (value: unknown, indent: string, inline: boolean): string => {
+    if (inline) return JSON.stringify(value).replace(/","/g, '", "').replace(/":/g, '": ').replace(/,"/g, ', "')
+    if (primitive(value)) return JSON.stringify(value)
+    const inner = indent + '  '
+    if (Array.isArray(value)) {
+      if (value.length === 0) return '[]'
+      const flat = value.every((v) => v === null || typeof v !== 'object')
+      if (flat) return JSON.stringify(value).replace(/","/g, '", "')
+      return `[\n${value.map((v) => inner + format(v, inner, simple(v))).join(',\n')}\n${indent}]`
+    }
+    const entries = Object.entries(value as Record<string, unknown>)
+    if (entries.length === 0) return '{}'
+    return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${format(v, inner, false)}`).join(',\n')}\n${indent}}`
+  }
+  return format(input, '', false) + '\n'
 }
 
 function main(argv: string[]): void {
