@@ -54,6 +54,25 @@ describe('catalog generator', () => {
     })
   }
 
+  it('has the documented defaults of every generated 1.22.1 and 1.30.4 directive', () => {
+    const fixture = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/nginx-docs/defaults.json'), 'utf8')) as {
+      source: { commit: string }
+      directives: { name: string; module: string; doc: string | null; default?: string | null; syntax?: string[]; appearedIn?: string | null }[]
+    }
+    expect(fixture.source.commit).toMatch(/^[0-9a-f]{40}$/)
+    const documented = new Map(fixture.directives.map((d) => [`${d.name}/${d.module}`, d]))
+    for (const row of [...COMMANDS_1_22_1, ...COMMANDS_1_30_4]) {
+      const entry = documented.get(`${row[0]}/${row[1]}`)
+      expect(entry, row[0]).toBeDefined()
+      if (entry?.doc) {
+        expect(entry.syntax?.length, row[0]).toBeGreaterThan(0)
+        expect(entry.default === null || typeof entry.default === 'string').toBe(true)
+        expect(entry.appearedIn === null || /^\d+\.\d+\.\d+$/.test(entry.appearedIn ?? '')).toBe(true)
+      }
+    }
+    expect(documented.get('proxy_read_timeout/ngx_http_proxy_module')?.default).toBe('60s')
+  })
+
   it('maps ngx_command_t flags as ngx_conf_handler reads them', () => {
     expect(arityOf(['NGX_HTTP_SRV_CONF', 'NGX_HTTP_LOC_CONF', 'NGX_CONF_NOARGS', 'NGX_CONF_TAKE1'])).toEqual([0, 1])
     expect(arityOf(['NGX_HTTP_MAIN_CONF', 'NGX_CONF_TAKE1234'])).toEqual([1, 2, 3, 4])
