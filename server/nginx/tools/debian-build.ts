@@ -23,7 +23,8 @@
  * so the order is the order of the blocks in auto/modules. A module whose source file or
  * `ngx_module_t` definition is missing from a release is not in that release's build.
  * Checked against the objs/ngx_modules.c and objs/ngx_auto_config.h that auto/configure writes
- * for these options at release-1.22.1 and release-1.30.4.
+ * for these options at release-1.22.1 and release-1.30.4 (configured without PCRE for the check,
+ * so the places of ngx_regex_module and ngx_http_rewrite_module are auto/modules' alone).
  */
 
 export interface BuildModule {
