@@ -64,6 +64,7 @@ describe('catalog generator', () => {
     for (const row of [...COMMANDS_1_22_1, ...COMMANDS_1_30_4]) {
       const entry = documented.get(`${row[0]}/${row[1]}`)
       expect(entry, row[0]).toBeDefined()
+      expect(entry?.default === null || typeof entry?.default === 'string', row[0]).toBe(true)
       if (entry?.doc) {
         expect(entry.syntax?.length, row[0]).toBeGreaterThan(0)
         expect(entry.default === null || typeof entry.default === 'string').toBe(true)

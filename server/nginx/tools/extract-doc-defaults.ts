@@ -79,7 +79,7 @@ export function parseDirectives(xml: string): Map<string, DocEntry> {
   return out
 }
 
-export interface FixtureDirective extends Partial<DocEntry> {
+export interface FixtureDirective extends DocEntry {
   name: string
   module: string
   /** Which generated catalogs have it. */
@@ -124,7 +124,7 @@ export function buildFixture(commit: string, paths: readonly string[], read: (pa
     let doc: string | null = docFileOf(module, moduleType)
     if (!page(doc).has(name)) doc = elsewhere(name, paths, page)
     const entry = doc === null ? undefined : page(doc).get(name)
-    directives.push(entry ? { name, module, versions, doc, ...entry } : { name, module, versions, doc: null })
+    directives.push({ name, module, versions, doc: entry ? doc : null, ...(entry ?? { syntax: [], default: null, contexts: [], appearedIn: null }) })
   }
   return {
     source: { repository: 'https://github.com/nginx/nginx.org', commit },
