@@ -190,8 +190,8 @@ const GROUPS: Group[] = [
     'nginx 会用 all 或 any 组合各项访问检查（allow/deny、auth_basic、auth_request）；实验室一项都不执行。',
   )],
   ['auth_delay', notModelled(
-    'nginx would wait this long before answering 401 or 403 from an access check.',
-    'nginx 在因访问检查返回 401 或 403 之前会先等待这么久。',
+    'nginx would wait this long before answering 401 to a request that failed authentication.',
+    'nginx 在对认证失败的请求返回 401 之前会先等待这么久。',
   )],
   ['reset_timedout_connection', notModelled(
     'nginx would reset (TCP RST) a connection that timed out instead of closing it normally; the client sees a reset.',
@@ -281,8 +281,8 @@ const GROUPS: Group[] = [
     'nginx 会在分块响应的末尾加上 trailer 字段。',
   )],
   ['add_header_inherit', notModelled(
-    'nginx would merge add_header lists with those of outer blocks instead of replacing them.',
-    'nginx 会把 add_header 列表与外层块的合并，而不是替换。',
+    'nginx would change how add_header lists are inherited: merged with the outer blocks\' lists, or not inherited at all.',
+    'nginx 会改变 add_header 列表的继承方式：与外层块的列表合并，或完全不继承。',
   )],
 
   // TLS.
