@@ -266,6 +266,14 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = Object.fre
     },
     url: 'https://nginx.org/en/docs/ngx_core_module.html#thread_pool',
   },
+  ssl_object_cache_inheritable: {
+    syntax: 'ssl_object_cache_inheritable on | off;',
+    summary: {
+      en: 'Whether loaded certificates and keys are kept across configuration reloads.',
+      zh: '重新加载配置时，是否保留已加载的证书和私钥。',
+    },
+    url: 'https://nginx.org/en/docs/ngx_core_module.html#ssl_object_cache_inheritable',
+  },
   // ngx_http_core_module
   http: {
     syntax: 'http { ... }',
@@ -896,40 +904,6 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = Object.fre
     },
     url: 'https://nginx.org/en/docs/http/ngx_http_core_module.html#resolver_timeout',
   },
-  // ngx_http_gzip_module
-  gzip_vary: {
-    syntax: 'gzip_vary on | off;',
-    summary: {
-      en: 'Adds Vary: Accept-Encoding to answers gzip may compress.',
-      zh: '给可能被 gzip 压缩的响应加上 Vary: Accept-Encoding。',
-    },
-    url: 'https://nginx.org/en/docs/http/ngx_http_gzip_module.html#gzip_vary',
-  },
-  gzip_http_version: {
-    syntax: 'gzip_http_version 1.0 | 1.1;',
-    summary: {
-      en: 'The lowest HTTP version of a request whose answer gzip compresses (1.1 by default).',
-      zh: '响应会被 gzip 压缩的请求的最低 HTTP 版本（默认 1.1）。',
-    },
-    url: 'https://nginx.org/en/docs/http/ngx_http_gzip_module.html#gzip_http_version',
-  },
-  gzip_proxied: {
-    syntax: 'gzip_proxied off | expired | no-cache | no-store | private | no_last_modified | no_etag | auth | any ...;',
-    summary: {
-      en: 'Whether answers to requests that came through a proxy (with a Via header) are compressed, and on which conditions.',
-      zh: '对经过代理（带 Via 头）的请求，其响应是否压缩，以及在哪些条件下压缩。',
-    },
-    url: 'https://nginx.org/en/docs/http/ngx_http_gzip_module.html#gzip_proxied',
-  },
-  gzip_disable: {
-    syntax: 'gzip_disable regex ...;',
-    summary: {
-      en: 'Turns gzip off for clients whose User-Agent matches these regexes.',
-      zh: '对 User-Agent 匹配这些正则的客户端关闭 gzip。',
-    },
-    url: 'https://nginx.org/en/docs/http/ngx_http_gzip_module.html#gzip_disable',
-  },
-  // ngx_http_core_module
   disable_symlinks: {
     syntax: 'disable_symlinks off;\ndisable_symlinks on | if_not_owner [from=part];',
     summary: {
@@ -977,6 +951,79 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = Object.fre
       zh: '依次检查文件并返回第一个存在的；都不存在时内部跳转到最后一个参数（或返回其 =状态码）。',
     },
     url: 'https://nginx.org/en/docs/http/ngx_http_core_module.html#try_files',
+  },
+  // ngx_http_gzip_module
+  gzip_vary: {
+    syntax: 'gzip_vary on | off;',
+    summary: {
+      en: 'Adds Vary: Accept-Encoding to answers gzip may compress.',
+      zh: '给可能被 gzip 压缩的响应加上 Vary: Accept-Encoding。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_gzip_module.html#gzip_vary',
+  },
+  gzip_http_version: {
+    syntax: 'gzip_http_version 1.0 | 1.1;',
+    summary: {
+      en: 'The lowest HTTP version of a request whose answer gzip compresses (1.1 by default).',
+      zh: '响应会被 gzip 压缩的请求的最低 HTTP 版本（默认 1.1）。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_gzip_module.html#gzip_http_version',
+  },
+  gzip_proxied: {
+    syntax: 'gzip_proxied off | expired | no-cache | no-store | private | no_last_modified | no_etag | auth | any ...;',
+    summary: {
+      en: 'Whether answers to requests that came through a proxy (with a Via header) are compressed, and on which conditions.',
+      zh: '对经过代理（带 Via 头）的请求，其响应是否压缩，以及在哪些条件下压缩。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_gzip_module.html#gzip_proxied',
+  },
+  gzip_disable: {
+    syntax: 'gzip_disable regex ...;',
+    summary: {
+      en: 'Turns gzip off for clients whose User-Agent matches these regexes.',
+      zh: '对 User-Agent 匹配这些正则的客户端关闭 gzip。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_gzip_module.html#gzip_disable',
+  },
+  gzip: {
+    syntax: 'gzip on | off;',
+    summary: {
+      en: 'Compresses answers with gzip for clients that accept it. Upgraded WebSocket traffic is never compressed by it.',
+      zh: '对支持 gzip 的客户端压缩响应。升级后的 WebSocket 流量不会被它压缩。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_gzip_module.html#gzip',
+  },
+  gzip_buffers: {
+    syntax: 'gzip_buffers number size;',
+    summary: {
+      en: 'The number and size of buffers for compressing an answer.',
+      zh: '压缩一个响应所用的缓冲区数量和大小。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_gzip_module.html#gzip_buffers',
+  },
+  gzip_types: {
+    syntax: 'gzip_types mime-type ...;',
+    summary: {
+      en: 'The Content-Types compressed besides text/html (`*` for all).',
+      zh: '除 text/html 外还要压缩的 Content-Type（* 表示全部）。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_gzip_module.html#gzip_types',
+  },
+  gzip_comp_level: {
+    syntax: 'gzip_comp_level level;',
+    summary: {
+      en: 'The compression level, from 1 (fast) to 9 (small).',
+      zh: '压缩级别，从 1（最快）到 9（最小）。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_gzip_module.html#gzip_comp_level',
+  },
+  gzip_min_length: {
+    syntax: 'gzip_min_length length;',
+    summary: {
+      en: 'The smallest answer (by Content-Length) that is compressed.',
+      zh: '会被压缩的最小响应（按 Content-Length 判断）。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_gzip_module.html#gzip_min_length',
   },
   // ngx_http_upstream_module
   upstream: {
@@ -2043,15 +2090,6 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = Object.fre
     },
     url: 'https://nginx.org/en/docs/http/ngx_http_ssl_module.html#ssl_certificate_compression',
   },
-  // ngx_core_module
-  ssl_object_cache_inheritable: {
-    syntax: 'ssl_object_cache_inheritable on | off;',
-    summary: {
-      en: 'Whether loaded certificates and keys are kept across configuration reloads.',
-      zh: '重新加载配置时，是否保留已加载的证书和私钥。',
-    },
-    url: 'https://nginx.org/en/docs/ngx_core_module.html#ssl_object_cache_inheritable',
-  },
   // ngx_http_index_module
   index: {
     syntax: 'index file ...;',
@@ -2291,46 +2329,21 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = Object.fre
     },
     url: 'https://nginx.org/en/docs/http/ngx_http_referer_module.html#valid_referers',
   },
-  // ngx_http_gzip_module
-  gzip: {
-    syntax: 'gzip on | off;',
+  referer_hash_max_size: {
+    syntax: 'referer_hash_max_size size;',
     summary: {
-      en: 'Compresses answers with gzip for clients that accept it. Upgraded WebSocket traffic is never compressed by it.',
-      zh: '对支持 gzip 的客户端压缩响应。升级后的 WebSocket 流量不会被它压缩。',
+      en: 'The largest size of the tables of valid_referers names.',
+      zh: 'valid_referers 名字哈希表的最大大小。',
     },
-    url: 'https://nginx.org/en/docs/http/ngx_http_gzip_module.html#gzip',
+    url: 'https://nginx.org/en/docs/http/ngx_http_referer_module.html#referer_hash_max_size',
   },
-  gzip_buffers: {
-    syntax: 'gzip_buffers number size;',
+  referer_hash_bucket_size: {
+    syntax: 'referer_hash_bucket_size size;',
     summary: {
-      en: 'The number and size of buffers for compressing an answer.',
-      zh: '压缩一个响应所用的缓冲区数量和大小。',
+      en: 'The bucket size of the tables of valid_referers names.',
+      zh: 'valid_referers 名字哈希表的桶大小。',
     },
-    url: 'https://nginx.org/en/docs/http/ngx_http_gzip_module.html#gzip_buffers',
-  },
-  gzip_types: {
-    syntax: 'gzip_types mime-type ...;',
-    summary: {
-      en: 'The Content-Types compressed besides text/html (`*` for all).',
-      zh: '除 text/html 外还要压缩的 Content-Type（* 表示全部）。',
-    },
-    url: 'https://nginx.org/en/docs/http/ngx_http_gzip_module.html#gzip_types',
-  },
-  gzip_comp_level: {
-    syntax: 'gzip_comp_level level;',
-    summary: {
-      en: 'The compression level, from 1 (fast) to 9 (small).',
-      zh: '压缩级别，从 1（最快）到 9（最小）。',
-    },
-    url: 'https://nginx.org/en/docs/http/ngx_http_gzip_module.html#gzip_comp_level',
-  },
-  gzip_min_length: {
-    syntax: 'gzip_min_length length;',
-    summary: {
-      en: 'The smallest answer (by Content-Length) that is compressed.',
-      zh: '会被压缩的最小响应（按 Content-Length 判断）。',
-    },
-    url: 'https://nginx.org/en/docs/http/ngx_http_gzip_module.html#gzip_min_length',
+    url: 'https://nginx.org/en/docs/http/ngx_http_referer_module.html#referer_hash_bucket_size',
   },
   // ngx_http_gzip_static_module
   gzip_static: {
@@ -2632,6 +2645,70 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = Object.fre
     },
     url: 'https://nginx.org/en/docs/http/ngx_http_userid_module.html#userid',
   },
+  userid_service: {
+    syntax: 'userid_service number;',
+    summary: {
+      en: 'The service number in identifiers when several servers issue them.',
+      zh: '多台服务器签发标识时，标识中的服务编号。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_userid_module.html#userid_service',
+  },
+  userid_name: {
+    syntax: 'userid_name name;',
+    summary: {
+      en: 'The name of the userid cookie.',
+      zh: 'userid cookie 的名字。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_userid_module.html#userid_name',
+  },
+  userid_domain: {
+    syntax: 'userid_domain name | none;',
+    summary: {
+      en: 'The domain of the userid cookie.',
+      zh: 'userid cookie 的 domain。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_userid_module.html#userid_domain',
+  },
+  userid_path: {
+    syntax: 'userid_path path;',
+    summary: {
+      en: 'The path of the userid cookie.',
+      zh: 'userid cookie 的 path。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_userid_module.html#userid_path',
+  },
+  userid_expires: {
+    syntax: 'userid_expires time | max | off;',
+    summary: {
+      en: 'How long browsers keep the userid cookie.',
+      zh: '浏览器保留 userid cookie 的时长。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_userid_module.html#userid_expires',
+  },
+  userid_flags: {
+    syntax: 'userid_flags off | flag ...;',
+    summary: {
+      en: 'Extra flags of the userid cookie (secure, httponly, samesite).',
+      zh: 'userid cookie 的附加标志（secure、httponly、samesite）。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_userid_module.html#userid_flags',
+  },
+  userid_p3p: {
+    syntax: 'userid_p3p string | none;',
+    summary: {
+      en: 'The P3P header sent with the userid cookie.',
+      zh: '随 userid cookie 发送的 P3P 头。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_userid_module.html#userid_p3p',
+  },
+  userid_mark: {
+    syntax: 'userid_mark letter | digit | = | off;',
+    summary: {
+      en: 'A mark in the userid cookie that lets nginx renew it while keeping the identifier.',
+      zh: 'userid cookie 中的标记，让 nginx 可以在保留标识的同时更新 cookie。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_userid_module.html#userid_mark',
+  },
   // ngx_http_charset_module
   charset: {
     syntax: 'charset charset | off;',
@@ -2640,6 +2717,38 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = Object.fre
       zh: '在响应的 Content-Type 中加上该字符集，source_charset 不同时会转换正文。',
     },
     url: 'https://nginx.org/en/docs/http/ngx_http_charset_module.html#charset',
+  },
+  source_charset: {
+    syntax: 'source_charset charset;',
+    summary: {
+      en: 'The charset answers are in, converted to `charset` when they differ.',
+      zh: '响应原本使用的字符集，与 charset 不同时会转换。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_charset_module.html#source_charset',
+  },
+  override_charset: {
+    syntax: 'override_charset on | off;',
+    summary: {
+      en: 'Whether proxied answers that already name a charset are converted too.',
+      zh: '已声明字符集的代理响应是否也要转换。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_charset_module.html#override_charset',
+  },
+  charset_types: {
+    syntax: 'charset_types mime-type ...;',
+    summary: {
+      en: 'The Content-Types the charset module works on besides text/html.',
+      zh: '除 text/html 外字符集模块还处理的 Content-Type。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_charset_module.html#charset_types',
+  },
+  charset_map: {
+    syntax: 'charset_map charset1 charset2 { ... }',
+    summary: {
+      en: 'A conversion table from one charset to another.',
+      zh: '从一种字符集到另一种字符集的转换表。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_charset_module.html#charset_map',
   },
   // ngx_http_dav_module
   dav_methods: {
@@ -2650,6 +2759,30 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = Object.fre
     },
     url: 'https://nginx.org/en/docs/http/ngx_http_dav_module.html#dav_methods',
   },
+  create_full_put_path: {
+    syntax: 'create_full_put_path on | off;',
+    summary: {
+      en: 'Lets WebDAV PUT create the missing folders of the path.',
+      zh: '允许 WebDAV 的 PUT 创建路径中缺失的目录。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_dav_module.html#create_full_put_path',
+  },
+  min_delete_depth: {
+    syntax: 'min_delete_depth number;',
+    summary: {
+      en: 'The fewest path elements a WebDAV DELETE needs before it may remove anything.',
+      zh: 'WebDAV 的 DELETE 要删除内容时，路径至少要有多少层。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_dav_module.html#min_delete_depth',
+  },
+  dav_access: {
+    syntax: 'dav_access users:permissions ...;',
+    summary: {
+      en: 'The permissions of files and folders WebDAV creates.',
+      zh: 'WebDAV 新建的文件和目录的权限。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_dav_module.html#dav_access',
+  },
   // ngx_http_ssi_module
   ssi: {
     syntax: 'ssi on | off;',
@@ -2658,5 +2791,1636 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = Object.fre
       zh: '执行响应中的 SSI（服务器端包含）命令。',
     },
     url: 'https://nginx.org/en/docs/http/ngx_http_ssi_module.html#ssi',
+  },
+  ssi_silent_errors: {
+    syntax: 'ssi_silent_errors on | off;',
+    summary: {
+      en: 'Hides the "[an error occurred while processing the directive]" text when an SSI command fails.',
+      zh: 'SSI 命令出错时，不输出 "[an error occurred while processing the directive]" 字样。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_ssi_module.html#ssi_silent_errors',
+  },
+  ssi_min_file_chunk: {
+    syntax: 'ssi_min_file_chunk size;',
+    summary: {
+      en: 'The smallest part of an answer stored on disk that SSI sends with sendfile.',
+      zh: 'SSI 用 sendfile 发送的、存于磁盘的响应片段的最小大小。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_ssi_module.html#ssi_min_file_chunk',
+  },
+  ssi_value_length: {
+    syntax: 'ssi_value_length length;',
+    summary: {
+      en: 'The longest parameter value in SSI commands.',
+      zh: 'SSI 命令中参数值的最大长度。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_ssi_module.html#ssi_value_length',
+  },
+  ssi_types: {
+    syntax: 'ssi_types mime-type ...;',
+    summary: {
+      en: 'The Content-Types SSI works on besides text/html.',
+      zh: '除 text/html 外 SSI 还处理的 Content-Type。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_ssi_module.html#ssi_types',
+  },
+  ssi_last_modified: {
+    syntax: 'ssi_last_modified on | off;',
+    summary: {
+      en: 'Whether Last-Modified is kept on answers SSI changes.',
+      zh: 'SSI 修改过的响应是否保留 Last-Modified。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_ssi_module.html#ssi_last_modified',
+  },
+  // ngx_http_browser_module
+  modern_browser: {
+    syntax: 'modern_browser browser version;\nmodern_browser unlisted;',
+    summary: {
+      en: 'The browser versions from which $modern_browser is set.',
+      zh: '从哪个浏览器版本起设置 $modern_browser。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_browser_module.html#modern_browser',
+  },
+  ancient_browser: {
+    syntax: 'ancient_browser string ...;',
+    summary: {
+      en: 'User-Agent substrings that make $ancient_browser set.',
+      zh: '使 $ancient_browser 被设置的 User-Agent 子串。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_browser_module.html#ancient_browser',
+  },
+  modern_browser_value: {
+    syntax: 'modern_browser_value string;',
+    summary: {
+      en: 'The value of $modern_browser.',
+      zh: '$modern_browser 的值。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_browser_module.html#modern_browser_value',
+  },
+  ancient_browser_value: {
+    syntax: 'ancient_browser_value string;',
+    summary: {
+      en: 'The value of $ancient_browser.',
+      zh: '$ancient_browser 的值。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_browser_module.html#ancient_browser_value',
+  },
+  // ngx_http_slice_module
+  slice: {
+    syntax: 'slice size;',
+    summary: {
+      en: 'The size of the slices in which big answers are fetched from the backend with Range requests.',
+      zh: '用 Range 请求从后端分片获取大响应时的分片大小。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_slice_module.html#slice',
+  },
+  // ngx_http_fastcgi_module
+  fastcgi_index: {
+    syntax: 'fastcgi_index name;',
+    summary: {
+      en: 'The file name appended to a URI ending in `/` in $fastcgi_script_name.',
+      zh: '在 $fastcgi_script_name 中，追加到以 `/` 结尾的 URI 后面的文件名。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_fastcgi_module.html#fastcgi_index',
+  },
+  fastcgi_split_path_info: {
+    syntax: 'fastcgi_split_path_info regex;',
+    summary: {
+      en: 'A regex that splits the URI into $fastcgi_script_name and $fastcgi_path_info.',
+      zh: '把 URI 拆分为 $fastcgi_script_name 和 $fastcgi_path_info 的正则表达式。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_fastcgi_module.html#fastcgi_split_path_info',
+  },
+  fastcgi_catch_stderr: {
+    syntax: 'fastcgi_catch_stderr string;',
+    summary: {
+      en: 'A string that, found in the FastCGI server\'s error stream, makes the answer count as invalid.',
+      zh: '在 FastCGI 服务器的错误流中出现该字符串时，响应被视为无效。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_fastcgi_module.html#fastcgi_catch_stderr',
+  },
+  fastcgi_keep_conn: {
+    syntax: 'fastcgi_keep_conn on | off;',
+    summary: {
+      en: 'Asks the FastCGI server to keep connections open, for upstream keepalive.',
+      zh: '要求 FastCGI 服务器保持连接不关闭，用于上游长连接。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_fastcgi_module.html#fastcgi_keep_conn',
+  },
+  fastcgi_param: {
+    syntax: 'fastcgi_param parameter value [if_not_empty];',
+    summary: {
+      en: 'A parameter sent to the FastCGI server (SCRIPT_FILENAME, QUERY_STRING…), from text and variables.',
+      zh: '发给 FastCGI 服务器的参数（SCRIPT_FILENAME、QUERY_STRING 等），由文本和变量组成。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_fastcgi_module.html#fastcgi_param',
+  },
+  fastcgi_pass: {
+    syntax: 'fastcgi_pass address;',
+    summary: {
+      en: 'Sends the request to a FastCGI server (PHP-FPM, say): an address, a unix socket or an upstream group.',
+      zh: '把请求发给 FastCGI 服务器（例如 PHP-FPM）：一个地址、unix 套接字或上游组。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_fastcgi_module.html#fastcgi_pass',
+  },
+  fastcgi_store: {
+    syntax: 'fastcgi_store on | off | string;',
+    summary: {
+      en: 'Like proxy_store, for FastCGI servers.',
+      zh: '与 proxy_store 相同，用于 FastCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_fastcgi_module.html#fastcgi_store',
+  },
+  fastcgi_store_access: {
+    syntax: 'fastcgi_store_access users:permissions ...;',
+    summary: {
+      en: 'Like proxy_store_access, for FastCGI servers.',
+      zh: '与 proxy_store_access 相同，用于 FastCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_fastcgi_module.html#fastcgi_store_access',
+  },
+  fastcgi_buffering: {
+    syntax: 'fastcgi_buffering on | off;',
+    summary: {
+      en: 'Like proxy_buffering, for FastCGI servers.',
+      zh: '与 proxy_buffering 相同，用于 FastCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_fastcgi_module.html#fastcgi_buffering',
+  },
+  fastcgi_request_buffering: {
+    syntax: 'fastcgi_request_buffering on | off;',
+    summary: {
+      en: 'Like proxy_request_buffering, for FastCGI servers.',
+      zh: '与 proxy_request_buffering 相同，用于 FastCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_fastcgi_module.html#fastcgi_request_buffering',
+  },
+  fastcgi_ignore_client_abort: {
+    syntax: 'fastcgi_ignore_client_abort on | off;',
+    summary: {
+      en: 'Like proxy_ignore_client_abort, for FastCGI servers.',
+      zh: '与 proxy_ignore_client_abort 相同，用于 FastCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_fastcgi_module.html#fastcgi_ignore_client_abort',
+  },
+  fastcgi_bind: {
+    syntax: 'fastcgi_bind address [transparent] | off;',
+    summary: {
+      en: 'Like proxy_bind, for FastCGI servers.',
+      zh: '与 proxy_bind 相同，用于 FastCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_fastcgi_module.html#fastcgi_bind',
+  },
+  fastcgi_socket_keepalive: {
+    syntax: 'fastcgi_socket_keepalive on | off;',
+    summary: {
+      en: 'Like proxy_socket_keepalive, for FastCGI servers.',
+      zh: '与 proxy_socket_keepalive 相同，用于 FastCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_fastcgi_module.html#fastcgi_socket_keepalive',
+  },
+  fastcgi_connect_timeout: {
+    syntax: 'fastcgi_connect_timeout time;',
+    summary: {
+      en: 'Like proxy_connect_timeout, for FastCGI servers.',
+      zh: '与 proxy_connect_timeout 相同，用于 FastCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_fastcgi_module.html#fastcgi_connect_timeout',
+  },
+  fastcgi_send_timeout: {
+    syntax: 'fastcgi_send_timeout time;',
+    summary: {
+      en: 'Like proxy_send_timeout, for FastCGI servers.',
+      zh: '与 proxy_send_timeout 相同，用于 FastCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_fastcgi_module.html#fastcgi_send_timeout',
+  },
+  fastcgi_send_lowat: {
+    syntax: 'fastcgi_send_lowat size;',
+    summary: {
+      en: 'Like proxy_send_lowat, for FastCGI servers.',
+      zh: '与 proxy_send_lowat 相同，用于 FastCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_fastcgi_module.html#fastcgi_send_lowat',
+  },
+  fastcgi_buffer_size: {
+    syntax: 'fastcgi_buffer_size size;',
+    summary: {
+      en: 'Like proxy_buffer_size, for FastCGI servers.',
+      zh: '与 proxy_buffer_size 相同，用于 FastCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_fastcgi_module.html#fastcgi_buffer_size',
+  },
+  fastcgi_pass_request_headers: {
+    syntax: 'fastcgi_pass_request_headers on | off;',
+    summary: {
+      en: 'Like proxy_pass_request_headers, for FastCGI servers.',
+      zh: '与 proxy_pass_request_headers 相同，用于 FastCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_fastcgi_module.html#fastcgi_pass_request_headers',
+  },
+  fastcgi_pass_request_body: {
+    syntax: 'fastcgi_pass_request_body on | off;',
+    summary: {
+      en: 'Like proxy_pass_request_body, for FastCGI servers.',
+      zh: '与 proxy_pass_request_body 相同，用于 FastCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_fastcgi_module.html#fastcgi_pass_request_body',
+  },
+  fastcgi_intercept_errors: {
+    syntax: 'fastcgi_intercept_errors on | off;',
+    summary: {
+      en: 'Like proxy_intercept_errors, for FastCGI servers.',
+      zh: '与 proxy_intercept_errors 相同，用于 FastCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_fastcgi_module.html#fastcgi_intercept_errors',
+  },
+  fastcgi_read_timeout: {
+    syntax: 'fastcgi_read_timeout time;',
+    summary: {
+      en: 'Like proxy_read_timeout, for FastCGI servers.',
+      zh: '与 proxy_read_timeout 相同，用于 FastCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_fastcgi_module.html#fastcgi_read_timeout',
+  },
+  fastcgi_buffers: {
+    syntax: 'fastcgi_buffers number size;',
+    summary: {
+      en: 'Like proxy_buffers, for FastCGI servers.',
+      zh: '与 proxy_buffers 相同，用于 FastCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_fastcgi_module.html#fastcgi_buffers',
+  },
+  fastcgi_busy_buffers_size: {
+    syntax: 'fastcgi_busy_buffers_size size;',
+    summary: {
+      en: 'Like proxy_busy_buffers_size, for FastCGI servers.',
+      zh: '与 proxy_busy_buffers_size 相同，用于 FastCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_fastcgi_module.html#fastcgi_busy_buffers_size',
+  },
+  fastcgi_force_ranges: {
+    syntax: 'fastcgi_force_ranges on | off;',
+    summary: {
+      en: 'Like proxy_force_ranges, for FastCGI servers.',
+      zh: '与 proxy_force_ranges 相同，用于 FastCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_fastcgi_module.html#fastcgi_force_ranges',
+  },
+  fastcgi_limit_rate: {
+    syntax: 'fastcgi_limit_rate rate;',
+    summary: {
+      en: 'Like proxy_limit_rate, for FastCGI servers.',
+      zh: '与 proxy_limit_rate 相同，用于 FastCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_fastcgi_module.html#fastcgi_limit_rate',
+  },
+  fastcgi_cache: {
+    syntax: 'fastcgi_cache zone | off;',
+    summary: {
+      en: 'Like proxy_cache, for FastCGI servers.',
+      zh: '与 proxy_cache 相同，用于 FastCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_fastcgi_module.html#fastcgi_cache',
+  },
+  fastcgi_cache_key: {
+    syntax: 'fastcgi_cache_key string;',
+    summary: {
+      en: 'Like proxy_cache_key, for FastCGI servers.',
+      zh: '与 proxy_cache_key 相同，用于 FastCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_fastcgi_module.html#fastcgi_cache_key',
+  },
+  fastcgi_cache_path: {
+    syntax: 'fastcgi_cache_path path [levels=levels] [use_temp_path=on|off] keys_zone=name:size [inactive=time] [max_size=size] [min_free=size] [manager_files=number] [manager_sleep=time] [manager_threshold=time] [loader_files=number] [loader_sleep=time] [loader_threshold=time] [purger=on|off] [purger_files=number] [purger_sleep=time] [purger_threshold=time];',
+    summary: {
+      en: 'Like proxy_cache_path, for FastCGI servers.',
+      zh: '与 proxy_cache_path 相同，用于 FastCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_fastcgi_module.html#fastcgi_cache_path',
+  },
+  fastcgi_cache_bypass: {
+    syntax: 'fastcgi_cache_bypass string ...;',
+    summary: {
+      en: 'Like proxy_cache_bypass, for FastCGI servers.',
+      zh: '与 proxy_cache_bypass 相同，用于 FastCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_fastcgi_module.html#fastcgi_cache_bypass',
+  },
+  fastcgi_no_cache: {
+    syntax: 'fastcgi_no_cache string ...;',
+    summary: {
+      en: 'Like proxy_no_cache, for FastCGI servers.',
+      zh: '与 proxy_no_cache 相同，用于 FastCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_fastcgi_module.html#fastcgi_no_cache',
+  },
+  fastcgi_cache_valid: {
+    syntax: 'fastcgi_cache_valid [code ...] time;',
+    summary: {
+      en: 'Like proxy_cache_valid, for FastCGI servers.',
+      zh: '与 proxy_cache_valid 相同，用于 FastCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_fastcgi_module.html#fastcgi_cache_valid',
+  },
+  fastcgi_cache_min_uses: {
+    syntax: 'fastcgi_cache_min_uses number;',
+    summary: {
+      en: 'Like proxy_cache_min_uses, for FastCGI servers.',
+      zh: '与 proxy_cache_min_uses 相同，用于 FastCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_fastcgi_module.html#fastcgi_cache_min_uses',
+  },
+  fastcgi_cache_max_range_offset: {
+    syntax: 'fastcgi_cache_max_range_offset number;',
+    summary: {
+      en: 'Like proxy_cache_max_range_offset, for FastCGI servers.',
+      zh: '与 proxy_cache_max_range_offset 相同，用于 FastCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_fastcgi_module.html#fastcgi_cache_max_range_offset',
+  },
+  fastcgi_cache_use_stale: {
+    syntax: 'fastcgi_cache_use_stale error | timeout | invalid_header | updating | http_500 | http_503 | http_403 | http_404 | http_429 | off ...;',
+    summary: {
+      en: 'Like proxy_cache_use_stale, for FastCGI servers.',
+      zh: '与 proxy_cache_use_stale 相同，用于 FastCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_fastcgi_module.html#fastcgi_cache_use_stale',
+  },
+  fastcgi_cache_methods: {
+    syntax: 'fastcgi_cache_methods GET | HEAD | POST ...;',
+    summary: {
+      en: 'Like proxy_cache_methods, for FastCGI servers.',
+      zh: '与 proxy_cache_methods 相同，用于 FastCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_fastcgi_module.html#fastcgi_cache_methods',
+  },
+  fastcgi_cache_lock: {
+    syntax: 'fastcgi_cache_lock on | off;',
+    summary: {
+      en: 'Like proxy_cache_lock, for FastCGI servers.',
+      zh: '与 proxy_cache_lock 相同，用于 FastCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_fastcgi_module.html#fastcgi_cache_lock',
+  },
+  fastcgi_cache_lock_timeout: {
+    syntax: 'fastcgi_cache_lock_timeout time;',
+    summary: {
+      en: 'Like proxy_cache_lock_timeout, for FastCGI servers.',
+      zh: '与 proxy_cache_lock_timeout 相同，用于 FastCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_fastcgi_module.html#fastcgi_cache_lock_timeout',
+  },
+  fastcgi_cache_lock_age: {
+    syntax: 'fastcgi_cache_lock_age time;',
+    summary: {
+      en: 'Like proxy_cache_lock_age, for FastCGI servers.',
+      zh: '与 proxy_cache_lock_age 相同，用于 FastCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_fastcgi_module.html#fastcgi_cache_lock_age',
+  },
+  fastcgi_cache_revalidate: {
+    syntax: 'fastcgi_cache_revalidate on | off;',
+    summary: {
+      en: 'Like proxy_cache_revalidate, for FastCGI servers.',
+      zh: '与 proxy_cache_revalidate 相同，用于 FastCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_fastcgi_module.html#fastcgi_cache_revalidate',
+  },
+  fastcgi_cache_background_update: {
+    syntax: 'fastcgi_cache_background_update on | off;',
+    summary: {
+      en: 'Like proxy_cache_background_update, for FastCGI servers.',
+      zh: '与 proxy_cache_background_update 相同，用于 FastCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_fastcgi_module.html#fastcgi_cache_background_update',
+  },
+  fastcgi_temp_path: {
+    syntax: 'fastcgi_temp_path path [level1 [level2 [level3]]];',
+    summary: {
+      en: 'Like proxy_temp_path, for FastCGI servers.',
+      zh: '与 proxy_temp_path 相同，用于 FastCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_fastcgi_module.html#fastcgi_temp_path',
+  },
+  fastcgi_max_temp_file_size: {
+    syntax: 'fastcgi_max_temp_file_size size;',
+    summary: {
+      en: 'Like proxy_max_temp_file_size, for FastCGI servers.',
+      zh: '与 proxy_max_temp_file_size 相同，用于 FastCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_fastcgi_module.html#fastcgi_max_temp_file_size',
+  },
+  fastcgi_temp_file_write_size: {
+    syntax: 'fastcgi_temp_file_write_size size;',
+    summary: {
+      en: 'Like proxy_temp_file_write_size, for FastCGI servers.',
+      zh: '与 proxy_temp_file_write_size 相同，用于 FastCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_fastcgi_module.html#fastcgi_temp_file_write_size',
+  },
+  fastcgi_next_upstream: {
+    syntax: 'fastcgi_next_upstream error | timeout | denied | invalid_header | http_500 | http_503 | http_403 | http_404 | http_429 | non_idempotent | off ...;',
+    summary: {
+      en: 'Like proxy_next_upstream, for FastCGI servers.',
+      zh: '与 proxy_next_upstream 相同，用于 FastCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_fastcgi_module.html#fastcgi_next_upstream',
+  },
+  fastcgi_next_upstream_tries: {
+    syntax: 'fastcgi_next_upstream_tries number;',
+    summary: {
+      en: 'Like proxy_next_upstream_tries, for FastCGI servers.',
+      zh: '与 proxy_next_upstream_tries 相同，用于 FastCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_fastcgi_module.html#fastcgi_next_upstream_tries',
+  },
+  fastcgi_next_upstream_timeout: {
+    syntax: 'fastcgi_next_upstream_timeout time;',
+    summary: {
+      en: 'Like proxy_next_upstream_timeout, for FastCGI servers.',
+      zh: '与 proxy_next_upstream_timeout 相同，用于 FastCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_fastcgi_module.html#fastcgi_next_upstream_timeout',
+  },
+  fastcgi_pass_header: {
+    syntax: 'fastcgi_pass_header field;',
+    summary: {
+      en: 'Like proxy_pass_header, for FastCGI servers.',
+      zh: '与 proxy_pass_header 相同，用于 FastCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_fastcgi_module.html#fastcgi_pass_header',
+  },
+  fastcgi_hide_header: {
+    syntax: 'fastcgi_hide_header field;',
+    summary: {
+      en: 'Like proxy_hide_header, for FastCGI servers.',
+      zh: '与 proxy_hide_header 相同，用于 FastCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_fastcgi_module.html#fastcgi_hide_header',
+  },
+  fastcgi_ignore_headers: {
+    syntax: 'fastcgi_ignore_headers field ...;',
+    summary: {
+      en: 'Like proxy_ignore_headers, for FastCGI servers.',
+      zh: '与 proxy_ignore_headers 相同，用于 FastCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_fastcgi_module.html#fastcgi_ignore_headers',
+  },
+  // ngx_http_uwsgi_module
+  uwsgi_param: {
+    syntax: 'uwsgi_param parameter value [if_not_empty];',
+    summary: {
+      en: 'A parameter sent to the uwsgi server, from text and variables.',
+      zh: '发给 uwsgi 服务器的参数，由文本和变量组成。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_param',
+  },
+  uwsgi_modifier1: {
+    syntax: 'uwsgi_modifier1 number;',
+    summary: {
+      en: 'The modifier1 field of the uwsgi packet header.',
+      zh: 'uwsgi 包头中的 modifier1 字段。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_modifier1',
+  },
+  uwsgi_modifier2: {
+    syntax: 'uwsgi_modifier2 number;',
+    summary: {
+      en: 'The modifier2 field of the uwsgi packet header.',
+      zh: 'uwsgi 包头中的 modifier2 字段。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_modifier2',
+  },
+  uwsgi_pass: {
+    syntax: 'uwsgi_pass [protocol://]address;',
+    summary: {
+      en: 'Sends the request to a uwsgi server (a Python app under uWSGI, say): an address or an upstream group.',
+      zh: '把请求发给 uwsgi 服务器（例如运行在 uWSGI 下的 Python 应用）：一个地址或上游组。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_pass',
+  },
+  uwsgi_store: {
+    syntax: 'uwsgi_store on | off | string;',
+    summary: {
+      en: 'Like proxy_store, for uwsgi servers.',
+      zh: '与 proxy_store 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_store',
+  },
+  uwsgi_store_access: {
+    syntax: 'uwsgi_store_access users:permissions ...;',
+    summary: {
+      en: 'Like proxy_store_access, for uwsgi servers.',
+      zh: '与 proxy_store_access 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_store_access',
+  },
+  uwsgi_buffering: {
+    syntax: 'uwsgi_buffering on | off;',
+    summary: {
+      en: 'Like proxy_buffering, for uwsgi servers.',
+      zh: '与 proxy_buffering 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_buffering',
+  },
+  uwsgi_request_buffering: {
+    syntax: 'uwsgi_request_buffering on | off;',
+    summary: {
+      en: 'Like proxy_request_buffering, for uwsgi servers.',
+      zh: '与 proxy_request_buffering 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_request_buffering',
+  },
+  uwsgi_ignore_client_abort: {
+    syntax: 'uwsgi_ignore_client_abort on | off;',
+    summary: {
+      en: 'Like proxy_ignore_client_abort, for uwsgi servers.',
+      zh: '与 proxy_ignore_client_abort 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_ignore_client_abort',
+  },
+  uwsgi_bind: {
+    syntax: 'uwsgi_bind address [transparent] | off;',
+    summary: {
+      en: 'Like proxy_bind, for uwsgi servers.',
+      zh: '与 proxy_bind 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_bind',
+  },
+  uwsgi_socket_keepalive: {
+    syntax: 'uwsgi_socket_keepalive on | off;',
+    summary: {
+      en: 'Like proxy_socket_keepalive, for uwsgi servers.',
+      zh: '与 proxy_socket_keepalive 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_socket_keepalive',
+  },
+  uwsgi_connect_timeout: {
+    syntax: 'uwsgi_connect_timeout time;',
+    summary: {
+      en: 'Like proxy_connect_timeout, for uwsgi servers.',
+      zh: '与 proxy_connect_timeout 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_connect_timeout',
+  },
+  uwsgi_send_timeout: {
+    syntax: 'uwsgi_send_timeout time;',
+    summary: {
+      en: 'Like proxy_send_timeout, for uwsgi servers.',
+      zh: '与 proxy_send_timeout 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_send_timeout',
+  },
+  uwsgi_buffer_size: {
+    syntax: 'uwsgi_buffer_size size;',
+    summary: {
+      en: 'Like proxy_buffer_size, for uwsgi servers.',
+      zh: '与 proxy_buffer_size 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_buffer_size',
+  },
+  uwsgi_pass_request_headers: {
+    syntax: 'uwsgi_pass_request_headers on | off;',
+    summary: {
+      en: 'Like proxy_pass_request_headers, for uwsgi servers.',
+      zh: '与 proxy_pass_request_headers 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_pass_request_headers',
+  },
+  uwsgi_pass_request_body: {
+    syntax: 'uwsgi_pass_request_body on | off;',
+    summary: {
+      en: 'Like proxy_pass_request_body, for uwsgi servers.',
+      zh: '与 proxy_pass_request_body 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_pass_request_body',
+  },
+  uwsgi_intercept_errors: {
+    syntax: 'uwsgi_intercept_errors on | off;',
+    summary: {
+      en: 'Like proxy_intercept_errors, for uwsgi servers.',
+      zh: '与 proxy_intercept_errors 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_intercept_errors',
+  },
+  uwsgi_read_timeout: {
+    syntax: 'uwsgi_read_timeout time;',
+    summary: {
+      en: 'Like proxy_read_timeout, for uwsgi servers.',
+      zh: '与 proxy_read_timeout 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_read_timeout',
+  },
+  uwsgi_buffers: {
+    syntax: 'uwsgi_buffers number size;',
+    summary: {
+      en: 'Like proxy_buffers, for uwsgi servers.',
+      zh: '与 proxy_buffers 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_buffers',
+  },
+  uwsgi_busy_buffers_size: {
+    syntax: 'uwsgi_busy_buffers_size size;',
+    summary: {
+      en: 'Like proxy_busy_buffers_size, for uwsgi servers.',
+      zh: '与 proxy_busy_buffers_size 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_busy_buffers_size',
+  },
+  uwsgi_force_ranges: {
+    syntax: 'uwsgi_force_ranges on | off;',
+    summary: {
+      en: 'Like proxy_force_ranges, for uwsgi servers.',
+      zh: '与 proxy_force_ranges 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_force_ranges',
+  },
+  uwsgi_limit_rate: {
+    syntax: 'uwsgi_limit_rate rate;',
+    summary: {
+      en: 'Like proxy_limit_rate, for uwsgi servers.',
+      zh: '与 proxy_limit_rate 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_limit_rate',
+  },
+  uwsgi_cache: {
+    syntax: 'uwsgi_cache zone | off;',
+    summary: {
+      en: 'Like proxy_cache, for uwsgi servers.',
+      zh: '与 proxy_cache 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_cache',
+  },
+  uwsgi_cache_key: {
+    syntax: 'uwsgi_cache_key string;',
+    summary: {
+      en: 'Like proxy_cache_key, for uwsgi servers.',
+      zh: '与 proxy_cache_key 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_cache_key',
+  },
+  uwsgi_cache_path: {
+    syntax: 'uwsgi_cache_path path [levels=levels] [use_temp_path=on|off] keys_zone=name:size [inactive=time] [max_size=size] [min_free=size] [manager_files=number] [manager_sleep=time] [manager_threshold=time] [loader_files=number] [loader_sleep=time] [loader_threshold=time] [purger=on|off] [purger_files=number] [purger_sleep=time] [purger_threshold=time];',
+    summary: {
+      en: 'Like proxy_cache_path, for uwsgi servers.',
+      zh: '与 proxy_cache_path 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_cache_path',
+  },
+  uwsgi_cache_bypass: {
+    syntax: 'uwsgi_cache_bypass string ...;',
+    summary: {
+      en: 'Like proxy_cache_bypass, for uwsgi servers.',
+      zh: '与 proxy_cache_bypass 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_cache_bypass',
+  },
+  uwsgi_no_cache: {
+    syntax: 'uwsgi_no_cache string ...;',
+    summary: {
+      en: 'Like proxy_no_cache, for uwsgi servers.',
+      zh: '与 proxy_no_cache 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_no_cache',
+  },
+  uwsgi_cache_valid: {
+    syntax: 'uwsgi_cache_valid [code ...] time;',
+    summary: {
+      en: 'Like proxy_cache_valid, for uwsgi servers.',
+      zh: '与 proxy_cache_valid 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_cache_valid',
+  },
+  uwsgi_cache_min_uses: {
+    syntax: 'uwsgi_cache_min_uses number;',
+    summary: {
+      en: 'Like proxy_cache_min_uses, for uwsgi servers.',
+      zh: '与 proxy_cache_min_uses 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_cache_min_uses',
+  },
+  uwsgi_cache_max_range_offset: {
+    syntax: 'uwsgi_cache_max_range_offset number;',
+    summary: {
+      en: 'Like proxy_cache_max_range_offset, for uwsgi servers.',
+      zh: '与 proxy_cache_max_range_offset 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_cache_max_range_offset',
+  },
+  uwsgi_cache_use_stale: {
+    syntax: 'uwsgi_cache_use_stale error | timeout | invalid_header | updating | http_500 | http_503 | http_403 | http_404 | http_429 | off ...;',
+    summary: {
+      en: 'Like proxy_cache_use_stale, for uwsgi servers.',
+      zh: '与 proxy_cache_use_stale 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_cache_use_stale',
+  },
+  uwsgi_cache_methods: {
+    syntax: 'uwsgi_cache_methods GET | HEAD | POST ...;',
+    summary: {
+      en: 'Like proxy_cache_methods, for uwsgi servers.',
+      zh: '与 proxy_cache_methods 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_cache_methods',
+  },
+  uwsgi_cache_lock: {
+    syntax: 'uwsgi_cache_lock on | off;',
+    summary: {
+      en: 'Like proxy_cache_lock, for uwsgi servers.',
+      zh: '与 proxy_cache_lock 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_cache_lock',
+  },
+  uwsgi_cache_lock_timeout: {
+    syntax: 'uwsgi_cache_lock_timeout time;',
+    summary: {
+      en: 'Like proxy_cache_lock_timeout, for uwsgi servers.',
+      zh: '与 proxy_cache_lock_timeout 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_cache_lock_timeout',
+  },
+  uwsgi_cache_lock_age: {
+    syntax: 'uwsgi_cache_lock_age time;',
+    summary: {
+      en: 'Like proxy_cache_lock_age, for uwsgi servers.',
+      zh: '与 proxy_cache_lock_age 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_cache_lock_age',
+  },
+  uwsgi_cache_revalidate: {
+    syntax: 'uwsgi_cache_revalidate on | off;',
+    summary: {
+      en: 'Like proxy_cache_revalidate, for uwsgi servers.',
+      zh: '与 proxy_cache_revalidate 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_cache_revalidate',
+  },
+  uwsgi_cache_background_update: {
+    syntax: 'uwsgi_cache_background_update on | off;',
+    summary: {
+      en: 'Like proxy_cache_background_update, for uwsgi servers.',
+      zh: '与 proxy_cache_background_update 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_cache_background_update',
+  },
+  uwsgi_temp_path: {
+    syntax: 'uwsgi_temp_path path [level1 [level2 [level3]]];',
+    summary: {
+      en: 'Like proxy_temp_path, for uwsgi servers.',
+      zh: '与 proxy_temp_path 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_temp_path',
+  },
+  uwsgi_max_temp_file_size: {
+    syntax: 'uwsgi_max_temp_file_size size;',
+    summary: {
+      en: 'Like proxy_max_temp_file_size, for uwsgi servers.',
+      zh: '与 proxy_max_temp_file_size 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_max_temp_file_size',
+  },
+  uwsgi_temp_file_write_size: {
+    syntax: 'uwsgi_temp_file_write_size size;',
+    summary: {
+      en: 'Like proxy_temp_file_write_size, for uwsgi servers.',
+      zh: '与 proxy_temp_file_write_size 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_temp_file_write_size',
+  },
+  uwsgi_next_upstream: {
+    syntax: 'uwsgi_next_upstream error | timeout | denied | invalid_header | http_500 | http_503 | http_403 | http_404 | http_429 | non_idempotent | off ...;',
+    summary: {
+      en: 'Like proxy_next_upstream, for uwsgi servers.',
+      zh: '与 proxy_next_upstream 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_next_upstream',
+  },
+  uwsgi_next_upstream_tries: {
+    syntax: 'uwsgi_next_upstream_tries number;',
+    summary: {
+      en: 'Like proxy_next_upstream_tries, for uwsgi servers.',
+      zh: '与 proxy_next_upstream_tries 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_next_upstream_tries',
+  },
+  uwsgi_next_upstream_timeout: {
+    syntax: 'uwsgi_next_upstream_timeout time;',
+    summary: {
+      en: 'Like proxy_next_upstream_timeout, for uwsgi servers.',
+      zh: '与 proxy_next_upstream_timeout 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_next_upstream_timeout',
+  },
+  uwsgi_pass_header: {
+    syntax: 'uwsgi_pass_header field;',
+    summary: {
+      en: 'Like proxy_pass_header, for uwsgi servers.',
+      zh: '与 proxy_pass_header 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_pass_header',
+  },
+  uwsgi_hide_header: {
+    syntax: 'uwsgi_hide_header field;',
+    summary: {
+      en: 'Like proxy_hide_header, for uwsgi servers.',
+      zh: '与 proxy_hide_header 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_hide_header',
+  },
+  uwsgi_ignore_headers: {
+    syntax: 'uwsgi_ignore_headers field ...;',
+    summary: {
+      en: 'Like proxy_ignore_headers, for uwsgi servers.',
+      zh: '与 proxy_ignore_headers 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_ignore_headers',
+  },
+  uwsgi_ssl_session_reuse: {
+    syntax: 'uwsgi_ssl_session_reuse on | off;',
+    summary: {
+      en: 'Like proxy_ssl_session_reuse, for uwsgi servers.',
+      zh: '与 proxy_ssl_session_reuse 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_ssl_session_reuse',
+  },
+  uwsgi_ssl_protocols: {
+    syntax: 'uwsgi_ssl_protocols [SSLv2] [SSLv3] [TLSv1] [TLSv1.1] [TLSv1.2] [TLSv1.3];',
+    summary: {
+      en: 'Like proxy_ssl_protocols, for uwsgi servers.',
+      zh: '与 proxy_ssl_protocols 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_ssl_protocols',
+  },
+  uwsgi_ssl_ciphers: {
+    syntax: 'uwsgi_ssl_ciphers ciphers;',
+    summary: {
+      en: 'Like proxy_ssl_ciphers, for uwsgi servers.',
+      zh: '与 proxy_ssl_ciphers 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_ssl_ciphers',
+  },
+  uwsgi_ssl_name: {
+    syntax: 'uwsgi_ssl_name name;',
+    summary: {
+      en: 'Like proxy_ssl_name, for uwsgi servers.',
+      zh: '与 proxy_ssl_name 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_ssl_name',
+  },
+  uwsgi_ssl_server_name: {
+    syntax: 'uwsgi_ssl_server_name on | off;',
+    summary: {
+      en: 'Like proxy_ssl_server_name, for uwsgi servers.',
+      zh: '与 proxy_ssl_server_name 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_ssl_server_name',
+  },
+  uwsgi_ssl_verify: {
+    syntax: 'uwsgi_ssl_verify on | off;',
+    summary: {
+      en: 'Like proxy_ssl_verify, for uwsgi servers.',
+      zh: '与 proxy_ssl_verify 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_ssl_verify',
+  },
+  uwsgi_ssl_verify_depth: {
+    syntax: 'uwsgi_ssl_verify_depth number;',
+    summary: {
+      en: 'Like proxy_ssl_verify_depth, for uwsgi servers.',
+      zh: '与 proxy_ssl_verify_depth 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_ssl_verify_depth',
+  },
+  uwsgi_ssl_trusted_certificate: {
+    syntax: 'uwsgi_ssl_trusted_certificate file;',
+    summary: {
+      en: 'Like proxy_ssl_trusted_certificate, for uwsgi servers.',
+      zh: '与 proxy_ssl_trusted_certificate 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_ssl_trusted_certificate',
+  },
+  uwsgi_ssl_crl: {
+    syntax: 'uwsgi_ssl_crl file;',
+    summary: {
+      en: 'Like proxy_ssl_crl, for uwsgi servers.',
+      zh: '与 proxy_ssl_crl 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_ssl_crl',
+  },
+  uwsgi_ssl_certificate: {
+    syntax: 'uwsgi_ssl_certificate file;',
+    summary: {
+      en: 'Like proxy_ssl_certificate, for uwsgi servers.',
+      zh: '与 proxy_ssl_certificate 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_ssl_certificate',
+  },
+  uwsgi_ssl_certificate_key: {
+    syntax: 'uwsgi_ssl_certificate_key file;',
+    summary: {
+      en: 'Like proxy_ssl_certificate_key, for uwsgi servers.',
+      zh: '与 proxy_ssl_certificate_key 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_ssl_certificate_key',
+  },
+  uwsgi_ssl_password_file: {
+    syntax: 'uwsgi_ssl_password_file file;',
+    summary: {
+      en: 'Like proxy_ssl_password_file, for uwsgi servers.',
+      zh: '与 proxy_ssl_password_file 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_ssl_password_file',
+  },
+  uwsgi_ssl_conf_command: {
+    syntax: 'uwsgi_ssl_conf_command name value;',
+    summary: {
+      en: 'Like proxy_ssl_conf_command, for uwsgi servers.',
+      zh: '与 proxy_ssl_conf_command 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_ssl_conf_command',
+  },
+  uwsgi_ssl_certificate_cache: {
+    syntax: 'uwsgi_ssl_certificate_cache off;\nuwsgi_ssl_certificate_cache max=N [inactive=time] [valid=time];',
+    summary: {
+      en: 'Like proxy_ssl_certificate_cache, for uwsgi servers.',
+      zh: '与 proxy_ssl_certificate_cache 相同，用于 uwsgi 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_uwsgi_module.html#uwsgi_ssl_certificate_cache',
+  },
+  // ngx_http_scgi_module
+  scgi_param: {
+    syntax: 'scgi_param parameter value [if_not_empty];',
+    summary: {
+      en: 'A parameter sent to the SCGI server, from text and variables.',
+      zh: '发给 SCGI 服务器的参数，由文本和变量组成。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_scgi_module.html#scgi_param',
+  },
+  scgi_pass: {
+    syntax: 'scgi_pass address;',
+    summary: {
+      en: 'Sends the request to an SCGI server: an address or an upstream group.',
+      zh: '把请求发给 SCGI 服务器：一个地址或上游组。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_scgi_module.html#scgi_pass',
+  },
+  scgi_store: {
+    syntax: 'scgi_store on | off | string;',
+    summary: {
+      en: 'Like proxy_store, for SCGI servers.',
+      zh: '与 proxy_store 相同，用于 SCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_scgi_module.html#scgi_store',
+  },
+  scgi_store_access: {
+    syntax: 'scgi_store_access users:permissions ...;',
+    summary: {
+      en: 'Like proxy_store_access, for SCGI servers.',
+      zh: '与 proxy_store_access 相同，用于 SCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_scgi_module.html#scgi_store_access',
+  },
+  scgi_buffering: {
+    syntax: 'scgi_buffering on | off;',
+    summary: {
+      en: 'Like proxy_buffering, for SCGI servers.',
+      zh: '与 proxy_buffering 相同，用于 SCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_scgi_module.html#scgi_buffering',
+  },
+  scgi_request_buffering: {
+    syntax: 'scgi_request_buffering on | off;',
+    summary: {
+      en: 'Like proxy_request_buffering, for SCGI servers.',
+      zh: '与 proxy_request_buffering 相同，用于 SCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_scgi_module.html#scgi_request_buffering',
+  },
+  scgi_ignore_client_abort: {
+    syntax: 'scgi_ignore_client_abort on | off;',
+    summary: {
+      en: 'Like proxy_ignore_client_abort, for SCGI servers.',
+      zh: '与 proxy_ignore_client_abort 相同，用于 SCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_scgi_module.html#scgi_ignore_client_abort',
+  },
+  scgi_bind: {
+    syntax: 'scgi_bind address [transparent] | off;',
+    summary: {
+      en: 'Like proxy_bind, for SCGI servers.',
+      zh: '与 proxy_bind 相同，用于 SCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_scgi_module.html#scgi_bind',
+  },
+  scgi_socket_keepalive: {
+    syntax: 'scgi_socket_keepalive on | off;',
+    summary: {
+      en: 'Like proxy_socket_keepalive, for SCGI servers.',
+      zh: '与 proxy_socket_keepalive 相同，用于 SCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_scgi_module.html#scgi_socket_keepalive',
+  },
+  scgi_connect_timeout: {
+    syntax: 'scgi_connect_timeout time;',
+    summary: {
+      en: 'Like proxy_connect_timeout, for SCGI servers.',
+      zh: '与 proxy_connect_timeout 相同，用于 SCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_scgi_module.html#scgi_connect_timeout',
+  },
+  scgi_send_timeout: {
+    syntax: 'scgi_send_timeout time;',
+    summary: {
+      en: 'Like proxy_send_timeout, for SCGI servers.',
+      zh: '与 proxy_send_timeout 相同，用于 SCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_scgi_module.html#scgi_send_timeout',
+  },
+  scgi_buffer_size: {
+    syntax: 'scgi_buffer_size size;',
+    summary: {
+      en: 'Like proxy_buffer_size, for SCGI servers.',
+      zh: '与 proxy_buffer_size 相同，用于 SCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_scgi_module.html#scgi_buffer_size',
+  },
+  scgi_pass_request_headers: {
+    syntax: 'scgi_pass_request_headers on | off;',
+    summary: {
+      en: 'Like proxy_pass_request_headers, for SCGI servers.',
+      zh: '与 proxy_pass_request_headers 相同，用于 SCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_scgi_module.html#scgi_pass_request_headers',
+  },
+  scgi_pass_request_body: {
+    syntax: 'scgi_pass_request_body on | off;',
+    summary: {
+      en: 'Like proxy_pass_request_body, for SCGI servers.',
+      zh: '与 proxy_pass_request_body 相同，用于 SCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_scgi_module.html#scgi_pass_request_body',
+  },
+  scgi_intercept_errors: {
+    syntax: 'scgi_intercept_errors on | off;',
+    summary: {
+      en: 'Like proxy_intercept_errors, for SCGI servers.',
+      zh: '与 proxy_intercept_errors 相同，用于 SCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_scgi_module.html#scgi_intercept_errors',
+  },
+  scgi_read_timeout: {
+    syntax: 'scgi_read_timeout time;',
+    summary: {
+      en: 'Like proxy_read_timeout, for SCGI servers.',
+      zh: '与 proxy_read_timeout 相同，用于 SCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_scgi_module.html#scgi_read_timeout',
+  },
+  scgi_buffers: {
+    syntax: 'scgi_buffers number size;',
+    summary: {
+      en: 'Like proxy_buffers, for SCGI servers.',
+      zh: '与 proxy_buffers 相同，用于 SCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_scgi_module.html#scgi_buffers',
+  },
+  scgi_busy_buffers_size: {
+    syntax: 'scgi_busy_buffers_size size;',
+    summary: {
+      en: 'Like proxy_busy_buffers_size, for SCGI servers.',
+      zh: '与 proxy_busy_buffers_size 相同，用于 SCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_scgi_module.html#scgi_busy_buffers_size',
+  },
+  scgi_force_ranges: {
+    syntax: 'scgi_force_ranges on | off;',
+    summary: {
+      en: 'Like proxy_force_ranges, for SCGI servers.',
+      zh: '与 proxy_force_ranges 相同，用于 SCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_scgi_module.html#scgi_force_ranges',
+  },
+  scgi_limit_rate: {
+    syntax: 'scgi_limit_rate rate;',
+    summary: {
+      en: 'Like proxy_limit_rate, for SCGI servers.',
+      zh: '与 proxy_limit_rate 相同，用于 SCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_scgi_module.html#scgi_limit_rate',
+  },
+  scgi_cache: {
+    syntax: 'scgi_cache zone | off;',
+    summary: {
+      en: 'Like proxy_cache, for SCGI servers.',
+      zh: '与 proxy_cache 相同，用于 SCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_scgi_module.html#scgi_cache',
+  },
+  scgi_cache_key: {
+    syntax: 'scgi_cache_key string;',
+    summary: {
+      en: 'Like proxy_cache_key, for SCGI servers.',
+      zh: '与 proxy_cache_key 相同，用于 SCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_scgi_module.html#scgi_cache_key',
+  },
+  scgi_cache_path: {
+    syntax: 'scgi_cache_path path [levels=levels] [use_temp_path=on|off] keys_zone=name:size [inactive=time] [max_size=size] [min_free=size] [manager_files=number] [manager_sleep=time] [manager_threshold=time] [loader_files=number] [loader_sleep=time] [loader_threshold=time] [purger=on|off] [purger_files=number] [purger_sleep=time] [purger_threshold=time];',
+    summary: {
+      en: 'Like proxy_cache_path, for SCGI servers.',
+      zh: '与 proxy_cache_path 相同，用于 SCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_scgi_module.html#scgi_cache_path',
+  },
+  scgi_cache_bypass: {
+    syntax: 'scgi_cache_bypass string ...;',
+    summary: {
+      en: 'Like proxy_cache_bypass, for SCGI servers.',
+      zh: '与 proxy_cache_bypass 相同，用于 SCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_scgi_module.html#scgi_cache_bypass',
+  },
+  scgi_no_cache: {
+    syntax: 'scgi_no_cache string ...;',
+    summary: {
+      en: 'Like proxy_no_cache, for SCGI servers.',
+      zh: '与 proxy_no_cache 相同，用于 SCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_scgi_module.html#scgi_no_cache',
+  },
+  scgi_cache_valid: {
+    syntax: 'scgi_cache_valid [code ...] time;',
+    summary: {
+      en: 'Like proxy_cache_valid, for SCGI servers.',
+      zh: '与 proxy_cache_valid 相同，用于 SCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_scgi_module.html#scgi_cache_valid',
+  },
+  scgi_cache_min_uses: {
+    syntax: 'scgi_cache_min_uses number;',
+    summary: {
+      en: 'Like proxy_cache_min_uses, for SCGI servers.',
+      zh: '与 proxy_cache_min_uses 相同，用于 SCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_scgi_module.html#scgi_cache_min_uses',
+  },
+  scgi_cache_max_range_offset: {
+    syntax: 'scgi_cache_max_range_offset number;',
+    summary: {
+      en: 'Like proxy_cache_max_range_offset, for SCGI servers.',
+      zh: '与 proxy_cache_max_range_offset 相同，用于 SCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_scgi_module.html#scgi_cache_max_range_offset',
+  },
+  scgi_cache_use_stale: {
+    syntax: 'scgi_cache_use_stale error | timeout | invalid_header | updating | http_500 | http_503 | http_403 | http_404 | http_429 | off ...;',
+    summary: {
+      en: 'Like proxy_cache_use_stale, for SCGI servers.',
+      zh: '与 proxy_cache_use_stale 相同，用于 SCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_scgi_module.html#scgi_cache_use_stale',
+  },
+  scgi_cache_methods: {
+    syntax: 'scgi_cache_methods GET | HEAD | POST ...;',
+    summary: {
+      en: 'Like proxy_cache_methods, for SCGI servers.',
+      zh: '与 proxy_cache_methods 相同，用于 SCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_scgi_module.html#scgi_cache_methods',
+  },
+  scgi_cache_lock: {
+    syntax: 'scgi_cache_lock on | off;',
+    summary: {
+      en: 'Like proxy_cache_lock, for SCGI servers.',
+      zh: '与 proxy_cache_lock 相同，用于 SCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_scgi_module.html#scgi_cache_lock',
+  },
+  scgi_cache_lock_timeout: {
+    syntax: 'scgi_cache_lock_timeout time;',
+    summary: {
+      en: 'Like proxy_cache_lock_timeout, for SCGI servers.',
+      zh: '与 proxy_cache_lock_timeout 相同，用于 SCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_scgi_module.html#scgi_cache_lock_timeout',
+  },
+  scgi_cache_lock_age: {
+    syntax: 'scgi_cache_lock_age time;',
+    summary: {
+      en: 'Like proxy_cache_lock_age, for SCGI servers.',
+      zh: '与 proxy_cache_lock_age 相同，用于 SCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_scgi_module.html#scgi_cache_lock_age',
+  },
+  scgi_cache_revalidate: {
+    syntax: 'scgi_cache_revalidate on | off;',
+    summary: {
+      en: 'Like proxy_cache_revalidate, for SCGI servers.',
+      zh: '与 proxy_cache_revalidate 相同，用于 SCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_scgi_module.html#scgi_cache_revalidate',
+  },
+  scgi_cache_background_update: {
+    syntax: 'scgi_cache_background_update on | off;',
+    summary: {
+      en: 'Like proxy_cache_background_update, for SCGI servers.',
+      zh: '与 proxy_cache_background_update 相同，用于 SCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_scgi_module.html#scgi_cache_background_update',
+  },
+  scgi_temp_path: {
+    syntax: 'scgi_temp_path path [level1 [level2 [level3]]];',
+    summary: {
+      en: 'Like proxy_temp_path, for SCGI servers.',
+      zh: '与 proxy_temp_path 相同，用于 SCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_scgi_module.html#scgi_temp_path',
+  },
+  scgi_max_temp_file_size: {
+    syntax: 'scgi_max_temp_file_size size;',
+    summary: {
+      en: 'Like proxy_max_temp_file_size, for SCGI servers.',
+      zh: '与 proxy_max_temp_file_size 相同，用于 SCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_scgi_module.html#scgi_max_temp_file_size',
+  },
+  scgi_temp_file_write_size: {
+    syntax: 'scgi_temp_file_write_size size;',
+    summary: {
+      en: 'Like proxy_temp_file_write_size, for SCGI servers.',
+      zh: '与 proxy_temp_file_write_size 相同，用于 SCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_scgi_module.html#scgi_temp_file_write_size',
+  },
+  scgi_next_upstream: {
+    syntax: 'scgi_next_upstream error | timeout | denied | invalid_header | http_500 | http_503 | http_403 | http_404 | http_429 | non_idempotent | off ...;',
+    summary: {
+      en: 'Like proxy_next_upstream, for SCGI servers.',
+      zh: '与 proxy_next_upstream 相同，用于 SCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_scgi_module.html#scgi_next_upstream',
+  },
+  scgi_next_upstream_tries: {
+    syntax: 'scgi_next_upstream_tries number;',
+    summary: {
+      en: 'Like proxy_next_upstream_tries, for SCGI servers.',
+      zh: '与 proxy_next_upstream_tries 相同，用于 SCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_scgi_module.html#scgi_next_upstream_tries',
+  },
+  scgi_next_upstream_timeout: {
+    syntax: 'scgi_next_upstream_timeout time;',
+    summary: {
+      en: 'Like proxy_next_upstream_timeout, for SCGI servers.',
+      zh: '与 proxy_next_upstream_timeout 相同，用于 SCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_scgi_module.html#scgi_next_upstream_timeout',
+  },
+  scgi_pass_header: {
+    syntax: 'scgi_pass_header field;',
+    summary: {
+      en: 'Like proxy_pass_header, for SCGI servers.',
+      zh: '与 proxy_pass_header 相同，用于 SCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_scgi_module.html#scgi_pass_header',
+  },
+  scgi_hide_header: {
+    syntax: 'scgi_hide_header field;',
+    summary: {
+      en: 'Like proxy_hide_header, for SCGI servers.',
+      zh: '与 proxy_hide_header 相同，用于 SCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_scgi_module.html#scgi_hide_header',
+  },
+  scgi_ignore_headers: {
+    syntax: 'scgi_ignore_headers field ...;',
+    summary: {
+      en: 'Like proxy_ignore_headers, for SCGI servers.',
+      zh: '与 proxy_ignore_headers 相同，用于 SCGI 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_scgi_module.html#scgi_ignore_headers',
+  },
+  // ngx_http_memcached_module
+  memcached_gzip_flag: {
+    syntax: 'memcached_gzip_flag flag;',
+    summary: {
+      en: 'A memcached flag that, when set on a value, makes nginx send it with Content-Encoding: gzip.',
+      zh: '一个 memcached 标志：值带有该标志时，nginx 发送时加上 Content-Encoding: gzip。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_memcached_module.html#memcached_gzip_flag',
+  },
+  memcached_pass: {
+    syntax: 'memcached_pass address;',
+    summary: {
+      en: 'Answers with the value memcached holds for $memcached_key; 404 when there is none.',
+      zh: '用 memcached 中 $memcached_key 对应的值作为响应；没有该值时返回 404。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_memcached_module.html#memcached_pass',
+  },
+  memcached_bind: {
+    syntax: 'memcached_bind address [transparent ] | off;',
+    summary: {
+      en: 'Like proxy_bind, for memcached servers.',
+      zh: '与 proxy_bind 相同，用于 memcached 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_memcached_module.html#memcached_bind',
+  },
+  memcached_socket_keepalive: {
+    syntax: 'memcached_socket_keepalive on | off;',
+    summary: {
+      en: 'Like proxy_socket_keepalive, for memcached servers.',
+      zh: '与 proxy_socket_keepalive 相同，用于 memcached 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_memcached_module.html#memcached_socket_keepalive',
+  },
+  memcached_connect_timeout: {
+    syntax: 'memcached_connect_timeout time;',
+    summary: {
+      en: 'Like proxy_connect_timeout, for memcached servers.',
+      zh: '与 proxy_connect_timeout 相同，用于 memcached 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_memcached_module.html#memcached_connect_timeout',
+  },
+  memcached_send_timeout: {
+    syntax: 'memcached_send_timeout time;',
+    summary: {
+      en: 'Like proxy_send_timeout, for memcached servers.',
+      zh: '与 proxy_send_timeout 相同，用于 memcached 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_memcached_module.html#memcached_send_timeout',
+  },
+  memcached_buffer_size: {
+    syntax: 'memcached_buffer_size size;',
+    summary: {
+      en: 'Like proxy_buffer_size, for memcached servers.',
+      zh: '与 proxy_buffer_size 相同，用于 memcached 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_memcached_module.html#memcached_buffer_size',
+  },
+  memcached_read_timeout: {
+    syntax: 'memcached_read_timeout time;',
+    summary: {
+      en: 'Like proxy_read_timeout, for memcached servers.',
+      zh: '与 proxy_read_timeout 相同，用于 memcached 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_memcached_module.html#memcached_read_timeout',
+  },
+  memcached_next_upstream: {
+    syntax: 'memcached_next_upstream error | timeout | denied | invalid_response | not_found | off ...;',
+    summary: {
+      en: 'Like proxy_next_upstream, for memcached servers.',
+      zh: '与 proxy_next_upstream 相同，用于 memcached 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_memcached_module.html#memcached_next_upstream',
+  },
+  memcached_next_upstream_tries: {
+    syntax: 'memcached_next_upstream_tries number;',
+    summary: {
+      en: 'Like proxy_next_upstream_tries, for memcached servers.',
+      zh: '与 proxy_next_upstream_tries 相同，用于 memcached 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_memcached_module.html#memcached_next_upstream_tries',
+  },
+  memcached_next_upstream_timeout: {
+    syntax: 'memcached_next_upstream_timeout time;',
+    summary: {
+      en: 'Like proxy_next_upstream_timeout, for memcached servers.',
+      zh: '与 proxy_next_upstream_timeout 相同，用于 memcached 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_memcached_module.html#memcached_next_upstream_timeout',
+  },
+  // ngx_http_grpc_module
+  grpc_set_header: {
+    syntax: 'grpc_set_header field value;',
+    summary: {
+      en: 'Sets a header of the request sent to the gRPC server; an empty value removes it.',
+      zh: '设置发给 gRPC 服务器的请求头；值为空表示去掉该头。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_grpc_module.html#grpc_set_header',
+  },
+  grpc_pass: {
+    syntax: 'grpc_pass address;',
+    summary: {
+      en: 'Sends the request to a gRPC server over HTTP/2 (grpc:// or grpcs://).',
+      zh: '通过 HTTP/2 把请求发给 gRPC 服务器（grpc:// 或 grpcs://）。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_grpc_module.html#grpc_pass',
+  },
+  grpc_bind: {
+    syntax: 'grpc_bind address [transparent ] | off;',
+    summary: {
+      en: 'Like proxy_bind, for gRPC servers.',
+      zh: '与 proxy_bind 相同，用于 gRPC 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_grpc_module.html#grpc_bind',
+  },
+  grpc_socket_keepalive: {
+    syntax: 'grpc_socket_keepalive on | off;',
+    summary: {
+      en: 'Like proxy_socket_keepalive, for gRPC servers.',
+      zh: '与 proxy_socket_keepalive 相同，用于 gRPC 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_grpc_module.html#grpc_socket_keepalive',
+  },
+  grpc_connect_timeout: {
+    syntax: 'grpc_connect_timeout time;',
+    summary: {
+      en: 'Like proxy_connect_timeout, for gRPC servers.',
+      zh: '与 proxy_connect_timeout 相同，用于 gRPC 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_grpc_module.html#grpc_connect_timeout',
+  },
+  grpc_send_timeout: {
+    syntax: 'grpc_send_timeout time;',
+    summary: {
+      en: 'Like proxy_send_timeout, for gRPC servers.',
+      zh: '与 proxy_send_timeout 相同，用于 gRPC 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_grpc_module.html#grpc_send_timeout',
+  },
+  grpc_intercept_errors: {
+    syntax: 'grpc_intercept_errors on | off;',
+    summary: {
+      en: 'Like proxy_intercept_errors, for gRPC servers.',
+      zh: '与 proxy_intercept_errors 相同，用于 gRPC 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_grpc_module.html#grpc_intercept_errors',
+  },
+  grpc_buffer_size: {
+    syntax: 'grpc_buffer_size size;',
+    summary: {
+      en: 'Like proxy_buffer_size, for gRPC servers.',
+      zh: '与 proxy_buffer_size 相同，用于 gRPC 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_grpc_module.html#grpc_buffer_size',
+  },
+  grpc_read_timeout: {
+    syntax: 'grpc_read_timeout time;',
+    summary: {
+      en: 'Like proxy_read_timeout, for gRPC servers.',
+      zh: '与 proxy_read_timeout 相同，用于 gRPC 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_grpc_module.html#grpc_read_timeout',
+  },
+  grpc_next_upstream: {
+    syntax: 'grpc_next_upstream error | timeout | denied | invalid_header | http_500 | http_502 | http_503 | http_504 | http_403 | http_404 | http_429 | non_idempotent | off ...;',
+    summary: {
+      en: 'Like proxy_next_upstream, for gRPC servers.',
+      zh: '与 proxy_next_upstream 相同，用于 gRPC 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_grpc_module.html#grpc_next_upstream',
+  },
+  grpc_next_upstream_tries: {
+    syntax: 'grpc_next_upstream_tries number;',
+    summary: {
+      en: 'Like proxy_next_upstream_tries, for gRPC servers.',
+      zh: '与 proxy_next_upstream_tries 相同，用于 gRPC 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_grpc_module.html#grpc_next_upstream_tries',
+  },
+  grpc_next_upstream_timeout: {
+    syntax: 'grpc_next_upstream_timeout time;',
+    summary: {
+      en: 'Like proxy_next_upstream_timeout, for gRPC servers.',
+      zh: '与 proxy_next_upstream_timeout 相同，用于 gRPC 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_grpc_module.html#grpc_next_upstream_timeout',
+  },
+  grpc_pass_header: {
+    syntax: 'grpc_pass_header field;',
+    summary: {
+      en: 'Like proxy_pass_header, for gRPC servers.',
+      zh: '与 proxy_pass_header 相同，用于 gRPC 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_grpc_module.html#grpc_pass_header',
+  },
+  grpc_hide_header: {
+    syntax: 'grpc_hide_header field;',
+    summary: {
+      en: 'Like proxy_hide_header, for gRPC servers.',
+      zh: '与 proxy_hide_header 相同，用于 gRPC 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_grpc_module.html#grpc_hide_header',
+  },
+  grpc_ignore_headers: {
+    syntax: 'grpc_ignore_headers field ...;',
+    summary: {
+      en: 'Like proxy_ignore_headers, for gRPC servers.',
+      zh: '与 proxy_ignore_headers 相同，用于 gRPC 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_grpc_module.html#grpc_ignore_headers',
+  },
+  grpc_ssl_session_reuse: {
+    syntax: 'grpc_ssl_session_reuse on | off;',
+    summary: {
+      en: 'Like proxy_ssl_session_reuse, for gRPC servers.',
+      zh: '与 proxy_ssl_session_reuse 相同，用于 gRPC 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_grpc_module.html#grpc_ssl_session_reuse',
+  },
+  grpc_ssl_protocols: {
+    syntax: 'grpc_ssl_protocols [SSLv2] [SSLv3] [TLSv1] [TLSv1.1] [TLSv1.2] [TLSv1.3];',
+    summary: {
+      en: 'Like proxy_ssl_protocols, for gRPC servers.',
+      zh: '与 proxy_ssl_protocols 相同，用于 gRPC 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_grpc_module.html#grpc_ssl_protocols',
+  },
+  grpc_ssl_ciphers: {
+    syntax: 'grpc_ssl_ciphers ciphers;',
+    summary: {
+      en: 'Like proxy_ssl_ciphers, for gRPC servers.',
+      zh: '与 proxy_ssl_ciphers 相同，用于 gRPC 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_grpc_module.html#grpc_ssl_ciphers',
+  },
+  grpc_ssl_name: {
+    syntax: 'grpc_ssl_name name;',
+    summary: {
+      en: 'Like proxy_ssl_name, for gRPC servers.',
+      zh: '与 proxy_ssl_name 相同，用于 gRPC 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_grpc_module.html#grpc_ssl_name',
+  },
+  grpc_ssl_server_name: {
+    syntax: 'grpc_ssl_server_name on | off;',
+    summary: {
+      en: 'Like proxy_ssl_server_name, for gRPC servers.',
+      zh: '与 proxy_ssl_server_name 相同，用于 gRPC 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_grpc_module.html#grpc_ssl_server_name',
+  },
+  grpc_ssl_verify: {
+    syntax: 'grpc_ssl_verify on | off;',
+    summary: {
+      en: 'Like proxy_ssl_verify, for gRPC servers.',
+      zh: '与 proxy_ssl_verify 相同，用于 gRPC 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_grpc_module.html#grpc_ssl_verify',
+  },
+  grpc_ssl_verify_depth: {
+    syntax: 'grpc_ssl_verify_depth number;',
+    summary: {
+      en: 'Like proxy_ssl_verify_depth, for gRPC servers.',
+      zh: '与 proxy_ssl_verify_depth 相同，用于 gRPC 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_grpc_module.html#grpc_ssl_verify_depth',
+  },
+  grpc_ssl_trusted_certificate: {
+    syntax: 'grpc_ssl_trusted_certificate file;',
+    summary: {
+      en: 'Like proxy_ssl_trusted_certificate, for gRPC servers.',
+      zh: '与 proxy_ssl_trusted_certificate 相同，用于 gRPC 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_grpc_module.html#grpc_ssl_trusted_certificate',
+  },
+  grpc_ssl_crl: {
+    syntax: 'grpc_ssl_crl file;',
+    summary: {
+      en: 'Like proxy_ssl_crl, for gRPC servers.',
+      zh: '与 proxy_ssl_crl 相同，用于 gRPC 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_grpc_module.html#grpc_ssl_crl',
+  },
+  grpc_ssl_certificate: {
+    syntax: 'grpc_ssl_certificate file;',
+    summary: {
+      en: 'Like proxy_ssl_certificate, for gRPC servers.',
+      zh: '与 proxy_ssl_certificate 相同，用于 gRPC 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_grpc_module.html#grpc_ssl_certificate',
+  },
+  grpc_ssl_certificate_key: {
+    syntax: 'grpc_ssl_certificate_key file;',
+    summary: {
+      en: 'Like proxy_ssl_certificate_key, for gRPC servers.',
+      zh: '与 proxy_ssl_certificate_key 相同，用于 gRPC 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_grpc_module.html#grpc_ssl_certificate_key',
+  },
+  grpc_ssl_password_file: {
+    syntax: 'grpc_ssl_password_file file;',
+    summary: {
+      en: 'Like proxy_ssl_password_file, for gRPC servers.',
+      zh: '与 proxy_ssl_password_file 相同，用于 gRPC 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_grpc_module.html#grpc_ssl_password_file',
+  },
+  grpc_ssl_conf_command: {
+    syntax: 'grpc_ssl_conf_command name value;',
+    summary: {
+      en: 'Like proxy_ssl_conf_command, for gRPC servers.',
+      zh: '与 proxy_ssl_conf_command 相同，用于 gRPC 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_grpc_module.html#grpc_ssl_conf_command',
+  },
+  grpc_ssl_certificate_cache: {
+    syntax: 'grpc_ssl_certificate_cache off;\ngrpc_ssl_certificate_cache max=N [inactive=time] [valid=time];',
+    summary: {
+      en: 'Like proxy_ssl_certificate_cache, for gRPC servers.',
+      zh: '与 proxy_ssl_certificate_cache 相同，用于 gRPC 服务器。',
+    },
+    url: 'https://nginx.org/en/docs/http/ngx_http_grpc_module.html#grpc_ssl_certificate_cache',
   },
 })
