@@ -387,8 +387,8 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = Object.fre
   underscores_in_headers: {
     syntax: 'underscores_in_headers on | off;',
     summary: {
-      en: 'Whether request headers with underscores in their names are accepted; by default they are ignored.',
-      zh: '是否接受名字中带下划线的请求头；默认会忽略它们。',
+      en: 'Whether request headers with underscores in their names are accepted, or ignored.',
+      zh: '是否接受名字中带下划线的请求头，还是忽略它们。',
     },
     url: 'https://nginx.org/en/docs/http/ngx_http_core_module.html#underscores_in_headers',
   },
@@ -964,8 +964,8 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = Object.fre
   gzip_http_version: {
     syntax: 'gzip_http_version 1.0 | 1.1;',
     summary: {
-      en: 'The lowest HTTP version of a request whose answer gzip compresses (1.1 by default).',
-      zh: '响应会被 gzip 压缩的请求的最低 HTTP 版本（默认 1.1）。',
+      en: 'The lowest HTTP version of a request whose answer gzip compresses.',
+      zh: '响应会被 gzip 压缩的请求的最低 HTTP 版本。',
     },
     url: 'https://nginx.org/en/docs/http/ngx_http_gzip_module.html#gzip_http_version',
   },
@@ -1549,8 +1549,8 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = Object.fre
   proxy_pass_header: {
     syntax: 'proxy_pass_header field;',
     summary: {
-      en: 'Lets a header nginx hides by default (Server, Date, X-Accel-…) through to the client.',
-      zh: '让默认被 nginx 隐藏的头（Server、Date、X-Accel-… 等）传给客户端。',
+      en: 'Lets a header nginx otherwise hides (Server, Date, X-Accel-…) through to the client.',
+      zh: '让原本会被 nginx 隐藏的头（Server、Date、X-Accel-… 等）传给客户端。',
     },
     url: 'https://nginx.org/en/docs/http/ngx_http_proxy_module.html#proxy_pass_header',
     lesson: 'hop-by-hop-headers',
@@ -1575,8 +1575,8 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = Object.fre
   proxy_http_version: {
     syntax: 'proxy_http_version 1.0 | 1.1 | 2;',
     summary: {
-      en: 'The HTTP version of the request sent to the backend. A WebSocket handshake needs 1.1 (the default only from nginx 1.29.7 on), as does upstream keepalive.',
-      zh: '发给后端的请求使用的 HTTP 版本。WebSocket 握手需要 1.1（从 nginx 1.29.7 起才是默认值），上游长连接也需要。',
+      en: 'The HTTP version of the request sent to the backend. A WebSocket handshake needs 1.1, as does upstream keepalive: set it explicitly on nginx before 1.29.7.',
+      zh: '发给后端的请求使用的 HTTP 版本。WebSocket 握手需要 1.1，上游长连接也需要：在 nginx 1.29.7 之前必须显式设置。',
     },
     url: 'https://nginx.org/en/docs/http/ngx_http_proxy_module.html#proxy_http_version',
     lesson: 'proxy-http-version',
@@ -1624,8 +1624,8 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = Object.fre
   proxy_ssl_verify: {
     syntax: 'proxy_ssl_verify on | off;',
     summary: {
-      en: 'Whether nginx checks the certificate of an https:// backend (it does not by default).',
-      zh: 'nginx 是否校验 https:// 后端的证书（默认不校验）。',
+      en: 'Whether nginx checks the certificate of an https:// backend against proxy_ssl_trusted_certificate.',
+      zh: 'nginx 是否用 proxy_ssl_trusted_certificate 校验 https:// 后端的证书。',
     },
     url: 'https://nginx.org/en/docs/http/ngx_http_proxy_module.html#proxy_ssl_verify',
   },
@@ -1812,16 +1812,16 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = Object.fre
   add_header_inherit: {
     syntax: 'add_header_inherit on | off | merge;',
     summary: {
-      en: 'How add_header lists are inherited: replaced (default), not inherited, or merged with the outer blocks\'.',
-      zh: 'add_header 列表的继承方式：替换（默认）、不继承，或与外层块的列表合并。',
+      en: 'How add_header lists are inherited: the usual way (a block\'s own list replaces the outer ones), not at all, or merged with the outer blocks\' lists.',
+      zh: 'add_header 列表的继承方式：通常方式（块内自己的列表替换外层的）、完全不继承，或与外层块的列表合并。',
     },
     url: 'https://nginx.org/en/docs/http/ngx_http_headers_module.html#add_header_inherit',
   },
   add_trailer_inherit: {
     syntax: 'add_trailer_inherit on | off | merge;',
     summary: {
-      en: 'How add_trailer lists are inherited: replaced (default), not inherited, or merged with the outer blocks\'.',
-      zh: 'add_trailer 列表的继承方式：替换（默认）、不继承，或与外层块的列表合并。',
+      en: 'How add_trailer lists are inherited: the usual way (a block\'s own list replaces the outer ones), not at all, or merged with the outer blocks\' lists.',
+      zh: 'add_trailer 列表的继承方式：通常方式（块内自己的列表替换外层的）、完全不继承，或与外层块的列表合并。',
     },
     url: 'https://nginx.org/en/docs/http/ngx_http_headers_module.html#add_trailer_inherit',
   },
@@ -2204,8 +2204,8 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = Object.fre
   limit_conn: {
     syntax: 'limit_conn zone number;',
     summary: {
-      en: 'The most connections at once per key; past it nginx answers 503. Long-lived WebSockets count for as long as they are open.',
-      zh: '每个键同时允许的最大连接数；超出时 nginx 返回 503。长期保持的 WebSocket 在打开期间一直计数。',
+      en: 'The most connections at once per key; past it nginx refuses them with limit_conn_status. Long-lived WebSockets count for as long as they are open.',
+      zh: '每个键同时允许的最大连接数；超出时 nginx 以 limit_conn_status 拒绝。长期保持的 WebSocket 在打开期间一直计数。',
     },
     url: 'https://nginx.org/en/docs/http/ngx_http_limit_conn_module.html#limit_conn',
   },
@@ -2220,8 +2220,8 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = Object.fre
   limit_conn_status: {
     syntax: 'limit_conn_status code;',
     summary: {
-      en: 'The status code of refused connections (503 by default).',
-      zh: '被拒绝连接返回的状态码（默认 503）。',
+      en: 'The status code of connections limit_conn refuses.',
+      zh: 'limit_conn 拒绝连接时返回的状态码。',
     },
     url: 'https://nginx.org/en/docs/http/ngx_http_limit_conn_module.html#limit_conn_status',
   },
@@ -2245,8 +2245,8 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = Object.fre
   limit_req: {
     syntax: 'limit_req zone=name [burst=number] [nodelay | delay=number];',
     summary: {
-      en: 'Limits the request rate per key; requests past the rate (and the burst) are delayed or answered 503. A WebSocket is one request, however many messages it carries.',
-      zh: '限制每个键的请求速率；超出速率（和突发量）的请求会被延迟或返回 503。一条 WebSocket 只算一个请求，不管传了多少条消息。',
+      en: 'Limits the request rate per key; requests past the rate (and the burst) are delayed or refused with limit_req_status. A WebSocket is one request, however many messages it carries.',
+      zh: '限制每个键的请求速率；超出速率（和突发量）的请求会被延迟，或以 limit_req_status 拒绝。一条 WebSocket 只算一个请求，不管传了多少条消息。',
     },
     url: 'https://nginx.org/en/docs/http/ngx_http_limit_req_module.html#limit_req',
   },
@@ -2261,8 +2261,8 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = Object.fre
   limit_req_status: {
     syntax: 'limit_req_status code;',
     summary: {
-      en: 'The status code of refused requests (503 by default).',
-      zh: '被拒绝的请求返回的状态码（默认 503）。',
+      en: 'The status code of requests limit_req refuses.',
+      zh: 'limit_req 拒绝请求时返回的状态码。',
     },
     url: 'https://nginx.org/en/docs/http/ngx_http_limit_req_module.html#limit_req_status',
   },
@@ -2468,8 +2468,8 @@ export const DIRECTIVE_DOCS: Readonly<Record<string, DirectiveDoc>> = Object.fre
   http2: {
     syntax: 'http2 on | off;',
     summary: {
-      en: 'Turns HTTP/2 on for the server (nginx 1.25.1 and later; before, `listen … http2`). nginx does not proxy WebSockets over HTTP/2.',
-      zh: '为该 server 启用 HTTP/2（nginx 1.25.1 及以后；之前用 `listen … http2`）。nginx 不通过 HTTP/2 代理 WebSocket。',
+      en: 'Turns HTTP/2 on for the server (nginx 1.25.1 and later; before, `listen … http2`). nginx proxies WebSockets with HTTP/1.1\'s Upgrade only.',
+      zh: '为该 server 启用 HTTP/2（nginx 1.25.1 及以后；之前用 `listen … http2`）。nginx 只通过 HTTP/1.1 的 Upgrade 机制代理 WebSocket。',
     },
     url: 'https://nginx.org/en/docs/http/ngx_http_v2_module.html#http2',
   },

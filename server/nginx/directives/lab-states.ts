@@ -146,16 +146,16 @@ const GROUPS: Group[] = [
     '在 nginx 高负载复用连接或关闭 worker 时保护空闲的长连接，这两种情况实验室都不会发生。',
   )],
   ['ignore_invalid_headers', notModelled(
-    'with `off`, nginx would pass on request headers with invalid names; the lab always drops them, as the default `on` does.',
-    '设为 off 时，nginx 会转发名字不合法的请求头；实验室总是像默认的 on 一样丢弃它们。',
+    'with `off`, nginx would pass on request headers with invalid names; the lab always drops them.',
+    '设为 off 时，nginx 会转发名字不合法的请求头；实验室总是丢弃它们。',
   )],
   ['underscores_in_headers', notModelled(
-    'with `on`, nginx would accept request headers with underscores in their names; the lab always ignores them, as the default `off` does.',
-    '设为 on 时，nginx 会接受名字带下划线的请求头；实验室总是像默认的 off 一样忽略它们。',
+    'with `on`, nginx would accept request headers with underscores in their names; the lab always ignores them.',
+    '设为 on 时，nginx 会接受名字带下划线的请求头；实验室总是忽略它们。',
   )],
   ['merge_slashes', notModelled(
-    'with `off`, nginx would keep `//` in the URI when matching locations; the lab always merges them, as the default `on` does.',
-    '设为 off 时，nginx 匹配 location 时会保留 URI 中的 `//`；实验室总是像默认的 on 一样合并它们。',
+    'with `off`, nginx would keep `//` in the URI when matching locations; the lab always merges them.',
+    '设为 off 时，nginx 匹配 location 时会保留 URI 中的 `//`；实验室总是合并它们。',
   )],
   ['alias', notModelled(
     'nginx would serve files from this folder in place of the location prefix; the lab serves static files from `root` only.',
@@ -178,8 +178,8 @@ const GROUPS: Group[] = [
     'nginx 会把响应的发送速度限制在每秒这么多字节。',
   )],
   ['keepalive_time', notModelled(
-    'nginx would close a keep-alive connection once it has lived this long (1 hour by default), after the request in progress.',
-    '长连接存活超过这个时间（默认 1 小时）后，nginx 会在当前请求结束后关闭它。',
+    'nginx would close a keep-alive connection once it has lived this long, after the request in progress.',
+    '长连接存活超过这个时间后，nginx 会在当前请求结束后关闭它。',
   )],
   ['keepalive_disable', notModelled(
     'nginx would turn keep-alive off for the listed browsers (by User-Agent) and close after each answer.',
@@ -198,8 +198,8 @@ const GROUPS: Group[] = [
     'nginx 会对超时的连接发送 TCP RST 而不是正常关闭；客户端看到的是连接被重置。',
   )],
   ['absolute_redirect server_name_in_redirect port_in_redirect', notModelled(
-    'nginx would change how it writes the Location of its own redirects (relative, or with another host name or port); the lab always writes nginx\'s default form.',
-    'nginx 会改变自身重定向中 Location 的写法（相对地址，或换用别的主机名、端口）；实验室总是使用 nginx 的默认写法。',
+    'nginx would change how it writes the Location of its own redirects (relative, or with another host name or port); the lab always writes an absolute URL with the request\'s host and the port it arrived on.',
+    'nginx 会改变自身重定向中 Location 的写法（相对地址，或换用别的主机名、端口）；实验室总是写成绝对地址，使用请求的主机名和请求到达的端口。',
   )],
   ['msie_padding msie_refresh', notModelled(
     'nginx would change its answers to Internet Explorer clients (padding error pages, Refresh instead of redirects).',
@@ -210,8 +210,8 @@ const GROUPS: Group[] = [
     '设为 off 时，nginx 不再在错误日志里记录找不到的文件；实验室总是记录。',
   )],
   ['server_tokens', notModelled(
-    'nginx would leave its version out of the Server header and error pages (`off`) or set them from a string; the lab always shows "nginx/1.22.1".',
-    'nginx 会在 Server 头和错误页中隐藏版本号（off）或使用自定义内容；实验室总是显示 "nginx/1.22.1"。',
+    'nginx would leave its version out of the Server header and error pages (`off`) or set them from a string; the lab always shows the version ("nginx/1.22.1").',
+    'nginx 会在 Server 头和错误页中隐藏版本号（off）或使用自定义内容；实验室总是显示版本号（"nginx/1.22.1"）。',
   )],
   ['if_modified_since etag', notModelled(
     'nginx would answer a matching If-Modified-Since or If-None-Match with 304 Not Modified and no body.',
@@ -245,8 +245,8 @@ const GROUPS: Group[] = [
   // HTTP/2.
   [`http2 http2_max_concurrent_streams http2_max_concurrent_pushes http2_max_requests http2_max_field_size
     http2_max_header_size http2_recv_timeout http2_idle_timeout http2_push http2_push_preload`, notModelled(
-    'nginx would speak HTTP/2 with clients that ask for it (and apply its limits); the lab speaks HTTP/1.x only. WebSockets are not proxied over HTTP/2 by nginx anyway.',
-    'nginx 会与支持的客户端使用 HTTP/2（并执行相关限制）；实验室只使用 HTTP/1.x。无论如何，nginx 都不会通过 HTTP/2 代理 WebSocket。',
+    'nginx would speak HTTP/2 with clients that ask for it (and apply its limits); the lab speaks HTTP/1.x only. nginx proxies WebSockets with HTTP/1.1\'s Upgrade only, in any case.',
+    'nginx 会与支持的客户端使用 HTTP/2（并执行相关限制）；实验室只使用 HTTP/1.x。无论如何，nginx 都只通过 HTTP/1.1 的 Upgrade 机制代理 WebSocket。',
   )],
   ['http2_recv_buffer_size http2_pool_size http2_body_preread_size http2_streams_index_size http2_chunk_size', PERFORMANCE],
 
@@ -327,12 +327,12 @@ const GROUPS: Group[] = [
     proxy_intercept_errors proxy_set_header proxy_pass_request_headers proxy_read_timeout proxy_next_upstream
     proxy_pass_header proxy_hide_header proxy_http_version`, MODELLED],
   ['proxy_buffering', notModelled(
-    'with `on` (the default), nginx would read the backend\'s answer into buffers first, so a streamed answer (Server-Sent Events, long polling) can reach the client late and in bursts; the lab passes it on as it arrives. An upgraded WebSocket is never buffered, in nginx or here.',
-    '默认的 on 会让 nginx 先把后端的响应读进缓冲区，流式响应（Server-Sent Events、长轮询）可能延迟、成批到达客户端；实验室则收到多少就转发多少。升级后的 WebSocket 不论在 nginx 里还是在这里都不会被缓冲。',
+    'when on, nginx would read the backend\'s answer into buffers first, so a streamed answer (Server-Sent Events, long polling) can reach the client late and in bursts; the lab passes it on as it arrives. An upgraded WebSocket is never buffered, in nginx or here.',
+    '设为 on 时，nginx 会先把后端的响应读进缓冲区，流式响应（Server-Sent Events、长轮询）可能延迟、成批到达客户端；实验室则收到多少就转发多少。升级后的 WebSocket 不论在 nginx 里还是在这里都不会被缓冲。',
   )],
   ['proxy_request_buffering', notModelled(
-    'with `off`, nginx would send the request body to the backend as it arrives; the lab always reads it whole first, as the default `on` does.',
-    '设为 off 时，nginx 会边收边把请求体发给后端；实验室总是像默认的 on 一样先读完整个请求体。',
+    'with `off`, nginx would send the request body to the backend as it arrives; the lab always reads it whole first.',
+    '设为 off 时，nginx 会边收边把请求体发给后端；实验室总是先读完整个请求体。',
   )],
   ['proxy_buffer_size', notModelled(
     'nginx would answer 502 ("upstream sent too big header") when the backend\'s response head does not fit in this buffer.',
@@ -445,12 +445,12 @@ const GROUPS: Group[] = [
     'nginx 会向另一个 URI 询问是否放行每个请求，被拒时返回 401 或 403。',
   )],
   ['limit_conn_zone limit_conn limit_conn_log_level limit_conn_status limit_conn_dry_run', notModelled(
-    'nginx would refuse connections past the limit per key (503 by default): long-lived WebSockets count for as long as they stay open.',
-    'nginx 会拒绝超出每个键上限的连接（默认 503）：长期保持的 WebSocket 在打开期间一直计数。',
+    'nginx would refuse connections past the limit per key (with limit_conn_status): long-lived WebSockets count for as long as they stay open.',
+    'nginx 会拒绝超出每个键上限的连接（返回 limit_conn_status）：长期保持的 WebSocket 在打开期间一直计数。',
   )],
   ['limit_req_zone limit_req limit_req_log_level limit_req_status limit_req_dry_run', notModelled(
-    'nginx would delay or refuse requests past the rate per key (503 by default).',
-    'nginx 会延迟或拒绝超出每个键速率的请求（默认 503）。',
+    'nginx would delay or refuse requests past the rate per key (with limit_req_status).',
+    'nginx 会延迟或拒绝超出每个键速率的请求（返回 limit_req_status）。',
   )],
   ['set_real_ip_from real_ip_header real_ip_recursive', notModelled(
     'nginx would take the client address ($remote_addr) from a header such as X-Forwarded-For when the request comes from a trusted proxy.',
