@@ -93,8 +93,8 @@ const GROUPS: Group[] = [
     '加载动态模块；实验室模拟的是不带任何动态模块的 nginx，所以检查会像 nginx 找不到文件时那样拒绝它。',
   )],
   ['pcre_jit', inert(
-    'Compiles regexes to machine code: faster matching, same results.',
-    '把正则表达式编译成机器码：匹配更快，结果相同。',
+    'Compiles regexes to machine code: faster matching, same results (only PCRE\'s limits on pathological patterns differ).',
+    '把正则表达式编译成机器码：匹配更快，结果相同（只有病态正则触及 PCRE 限制时的表现不同）。',
   )],
   ['ssl_engine', inert(
     'Names a hardware crypto engine; the bytes on the wire are the same.',
