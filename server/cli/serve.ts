@@ -100,7 +100,7 @@ export async function serve(file: string, options: ServeOptions = {}): Promise<R
     walk(server.locations)
     walk([...server.namedLocations.values()])
   }
-  const mainLogs = checked.result.main.get<ErrorLogTarget[]>('error_log')?.value
+  const mainLogs = checked.result.main.get('error_log')?.value
   const errorLogs: ErrorLogTarget[] = mainLogs?.length ? mainLogs : [{ target: 'stderr', level: 'error' }]
   const bind = options.bindAddress ?? '127.0.0.1'
   const network = options.network ?? realNetwork()

@@ -6,7 +6,7 @@
  */
 import type { DirectiveContext } from './directive-context.ts'
 import type { Level, LocationConf, ServerConf, UpstreamConf } from './conf.ts'
-import { proxyBufferError, type HeaderSetting } from './directives/proxy.ts'
+import { proxyBufferError } from './directives/proxy.ts'
 import { compileValue } from './variables.ts'
 import type { HttpState } from './http-state.ts'
 import { fullPath } from './paths.ts'
@@ -102,7 +102,7 @@ function compileProxyHeaders(cx: DirectiveContext, http: HttpState): void {
       cx.analyzer.report('emerg', 'NGINX_INVALID_VALUE', bufferError, cx.file, httpEnd, level.inherited('proxy_buffers')?.node.range ?? cx.node.range)
       return false
     }
-    const headers = level.inherited<HeaderSetting[]>('proxy_set_header')
+    const headers = level.inherited('proxy_set_header')
     if (!headers || compiled.has(headers)) return true
     compiled.add(headers)
     for (const header of headers.value) {
@@ -185,8 +185,8 @@ function initUpstream(cx: DirectiveContext, upstream: UpstreamConf): string | nu
 
 /** ngx_ssl_stapling: warnings for servers whose certificates cannot be stapled. */
 function checkStapling(cx: DirectiveContext, server: ServerConf): void {
-  if (server.level.inherited<boolean>('ssl_stapling')?.value !== true) return
-  const certs = server.level.inherited<string[]>('ssl_certificate')
+  if (server.level.inherited('ssl_stapling')?.value !== true) return
+  const certs = server.level.inherited('ssl_certificate')
   if (!certs) return
   for (const cert of certs.value) {
     const path = fullPath(cx.analyzer.options.prefix, cert)
@@ -209,9 +209,9 @@ function hasCertificate(server: ServerConf): boolean {
 function checkCertificates(cx: DirectiveContext, server: ServerConf): void {
   const analyzer = cx.analyzer
   const host = analyzer.options.host
-  const certs = server.level.inherited<string[]>('ssl_certificate')
-  const keys = server.level.inherited<string[]>('ssl_certificate_key')
-  const enabled = server.level.inherited<boolean>('ssl')?.value === true
+  const certs = server.level.inherited('ssl_certificate')
+  const keys = server.level.inherited('ssl_certificate_key')
+  const enabled = server.level.inherited('ssl')?.value === true
   const report = (message: string, range: Range = server.node.range): void =>
     analyzer.report('emerg', 'NGINX_FILE', message, server.file, null, range)
   const sslNode = server.level.inherited('ssl')
@@ -238,7 +238,7 @@ function checkCertificates(cx: DirectiveContext, server: ServerConf): void {
     }
   } else return
   if (!certs || !keys) return
-  const ciphers = server.level.inherited<string>('ssl_ciphers')?.value ?? 'HIGH:!aNULL:!MD5'
+  const ciphers = server.level.inherited('ssl_ciphers')?.value ?? 'HIGH:!aNULL:!MD5'
   const cipherError = host.cipherListError(ciphers)
   if (cipherError) return report(`SSL_CTX_set_cipher_list("${ciphers}") failed (SSL: ${cipherError})`)
   for (let i = 0; i < certs.value.length; i++) {

@@ -5,9 +5,7 @@
  * whole from the nearest block that has any. Defaults come from the directive table and,
  * where they depend on the version, from nginx-version.ts.
  */
-import { DEFAULT_ACCESS_LOG } from './after-http.ts'
 import type { Level, ListenConf, LocationConf, LocationModifier, LogFormatConf, MapConf, ServerConf, ServerNameConf, UpstreamConf } from './conf.ts'
-import { directiveTable } from './directives/index.ts'
 import type { AddHeaderSetting } from './directives/headers.ts'
 import type { AccessLogSetting } from './directives/log.ts'
 import type { HeaderSetting, ProxyPassSetting } from './directives/proxy.ts'
@@ -15,16 +13,11 @@ import type { IfCondition } from './directives/rewrite.ts'
 import type { CheckResult } from './index.ts'
 import { versionDefaults, type NginxVersion, type VersionDefaults } from './nginx-version.ts'
 import type { ConfigRegex } from './regex-match.ts'
-import { parseTime } from './values.ts'
+import { defaultValue, type Defaulted, type DefaultTypes } from './directives/defaults.ts'
+import type { Bufs, ErrorLogLevel, ErrorPageSetting, SettingTypes } from './settings.ts'
 import { BUILTIN_VARIABLES } from './variables.ts'
 
-export type ErrorLogLevel = 'emerg' | 'alert' | 'crit' | 'error' | 'warn' | 'notice' | 'info' | 'debug'
-
-export interface ErrorPageSetting {
-  codes: number[]
-  overwrite: number | null
-  uri: string
-}
+export type { ErrorLogLevel, ErrorPageSetting }
 
 /** One directive of the rewrite module, in the order written (they run in that order). */
 export type RewriteStep =
@@ -75,6 +68,11 @@ export interface EffectiveSettings {
   proxyIgnoreClientAbort: boolean
   keepaliveRequests: number
   clientHeaderTimeoutMs: number
+  /** client_header_buffer_size and large_client_header_buffers: what a request head may take (bytes). */
+  clientHeaderBufferSize: number
+  largeClientHeaderBuffers: Bufs
+  underscoresInHeaders: boolean
+  ignoreInvalidHeaders: boolean
   clientBodyTimeoutMs: number
   recursiveErrorPages: boolean
   /** proxy_redirect rules in force; false for `off`, null for nginx's `default`. */
@@ -90,8 +88,8 @@ export interface EffectiveSettings {
   root: string
   index: string[]
   defaultType: string
-  /** The `types` table in force (extension → MIME type); null means nginx's built-in three. */
-  types: Map<string, string> | null
+  /** The `types` table in force (extension → MIME type). */
+  types: Map<string, string>
   /** uninitialized_variable_warn: a `set` variable read before any `set` gave it a value logs a [warn]. */
   uninitializedVariableWarn: boolean
   /** This block's own rewrite-module steps (nginx does not inherit them). */
@@ -126,6 +124,8 @@ export interface LabConfig {
   upstreams: UpstreamConf[]
   maps: MapConf[]
   logFormats: Map<string, LogFormatConf>
+  /** nginx's own request headers to upstreams (ngx_http_proxy_headers), after the configured ones. */
+  proxyHeaders: ReadonlyArray<[string, string]>
   /**
    * Variables only `set` gives a value to (ngx_http_rewrite_var is their getter): read before
    * a `set` ran, they are empty and log "using uninitialized".
@@ -136,48 +136,52 @@ export interface LabConfig {
 /** The compiled config of a check without errors; null when nginx would refuse it. */
 export function compileConfig(result: CheckResult): LabConfig | null {
   if (!result.ok) return null
-  const defaults = versionDefaults(result.version)
-  const table = directiveTable(result.version)
-  const defaultTime = (name: string): number => parseTime(table.get(name)?.[0]?.default ?? '60s', false) ?? 60_000
+  const version = result.version
   const http = result.http
 
   const settingsOf = (level: Level, enclosing: EffectiveSettings | null = null): EffectiveSettings => {
-    const nearest = <T>(name: string): T | undefined => level.inherited<T>(name)?.value
-    const time = (name: string): number => nearest<number>(name) ?? defaultTime(name)
+    /** The nearest block's value, else the directive's default (directives/defaults.ts). */
+    const nearest = <K extends Defaulted>(name: K): SettingTypes[K] | DefaultTypes[K] => level.inherited(name)?.value ?? defaultValue(name, version)
     return {
       // An `if` block without its own proxy_pass takes its location's (ngx_http_proxy_merge_loc_conf, clcf->noname).
-      proxyPass: level.get<ProxyPassSetting>('proxy_pass')?.value ?? enclosing?.proxyPass ?? null,
-      proxyHttpVersion: nearest<string>('proxy_http_version') ?? defaults.proxyHttpVersion,
-      proxySetHeaders: nearest<HeaderSetting[]>('proxy_set_header') ?? [],
-      proxyReadTimeoutMs: time('proxy_read_timeout'),
-      proxySendTimeoutMs: time('proxy_send_timeout'),
-      proxyConnectTimeoutMs: time('proxy_connect_timeout'),
-      sendTimeoutMs: time('send_timeout'),
-      keepaliveTimeoutMs: nearest<{ timeout: number }>('keepalive_timeout')?.timeout ?? defaultTime('keepalive_timeout'),
-      proxyBuffering: nearest<boolean>('proxy_buffering') ?? true,
-      proxyNextUpstream: nearest<string[]>('proxy_next_upstream') ?? ['error', 'timeout'],
-      proxyHideHeaders: nearest<string[]>('proxy_hide_header') ?? [],
-      proxyPassHeaders: nearest<string[]>('proxy_pass_header') ?? [],
-      proxyPassRequestHeaders: nearest<boolean>('proxy_pass_request_headers') ?? true,
-      clientMaxBodySize: nearest<number>('client_max_body_size') ?? 1024 * 1024,
-      proxyInterceptErrors: nearest<boolean>('proxy_intercept_errors') ?? false,
-      proxyIgnoreClientAbort: nearest<boolean>('proxy_ignore_client_abort') ?? false,
-      keepaliveRequests: nearest<number>('keepalive_requests') ?? Number(table.get('keepalive_requests')?.[0]?.default ?? 1000),
-      clientHeaderTimeoutMs: time('client_header_timeout'),
-      clientBodyTimeoutMs: time('client_body_timeout'),
-      recursiveErrorPages: nearest<boolean>('recursive_error_pages') ?? false,
-      proxyRedirect: nearest<Array<{ from: string; to: string | null }> | false>('proxy_redirect') ?? null,
-      addHeaders: nearest<AddHeaderSetting[]>('add_header') ?? [],
-      errorPages: nearest<ErrorPageSetting[]>('error_page') ?? [],
-      accessLogs: nearest<AccessLogSetting[]>('access_log') ?? [{ path: DEFAULT_ACCESS_LOG, format: 'combined', condition: null, implicit: true }],
-      errorLogs: nearest<Array<{ target: string; level: ErrorLogLevel }>>('error_log') ?? [],
-      sslCertificates: nearest<string[]>('ssl_certificate') ?? [],
-      sslCertificateKeys: nearest<string[]>('ssl_certificate_key') ?? [],
-      root: nearest<string>('root') ?? 'html',
-      index: nearest<string[]>('index') ?? ['index.html'],
-      defaultType: nearest<string>('default_type') ?? 'text/plain',
-      types: nearest<Map<string, string>>('types') ?? null,
-      uninitializedVariableWarn: nearest<boolean>('uninitialized_variable_warn') ?? true,
+      proxyPass: level.get('proxy_pass')?.value ?? enclosing?.proxyPass ?? null,
+      proxyHttpVersion: nearest('proxy_http_version'),
+      // The configured list only: nginx's own headers (LabConfig.proxyHeaders) follow it.
+      proxySetHeaders: level.inherited('proxy_set_header')?.value ?? [],
+      proxyReadTimeoutMs: nearest('proxy_read_timeout'),
+      proxySendTimeoutMs: nearest('proxy_send_timeout'),
+      proxyConnectTimeoutMs: nearest('proxy_connect_timeout'),
+      sendTimeoutMs: nearest('send_timeout'),
+      keepaliveTimeoutMs: nearest('keepalive_timeout').timeout,
+      proxyBuffering: nearest('proxy_buffering'),
+      proxyNextUpstream: nearest('proxy_next_upstream'),
+      proxyHideHeaders: nearest('proxy_hide_header'),
+      proxyPassHeaders: nearest('proxy_pass_header'),
+      proxyPassRequestHeaders: nearest('proxy_pass_request_headers'),
+      clientMaxBodySize: nearest('client_max_body_size'),
+      proxyInterceptErrors: nearest('proxy_intercept_errors'),
+      proxyIgnoreClientAbort: nearest('proxy_ignore_client_abort'),
+      keepaliveRequests: nearest('keepalive_requests'),
+      clientHeaderTimeoutMs: nearest('client_header_timeout'),
+      clientBodyTimeoutMs: nearest('client_body_timeout'),
+      clientHeaderBufferSize: nearest('client_header_buffer_size'),
+      largeClientHeaderBuffers: nearest('large_client_header_buffers'),
+      underscoresInHeaders: nearest('underscores_in_headers'),
+      ignoreInvalidHeaders: nearest('ignore_invalid_headers'),
+      recursiveErrorPages: nearest('recursive_error_pages'),
+      proxyRedirect: nearest('proxy_redirect'),
+      addHeaders: nearest('add_header'),
+      errorPages: nearest('error_page'),
+      accessLogs: nearest('access_log'),
+      // None here: the main context's error_log applies (the runtime's errorLogs).
+      errorLogs: level.inherited('error_log')?.value ?? [],
+      sslCertificates: nearest('ssl_certificate'),
+      sslCertificateKeys: nearest('ssl_certificate_key'),
+      root: nearest('root'),
+      index: nearest('index'),
+      defaultType: nearest('default_type'),
+      types: nearest('types'),
+      uninitializedVariableWarn: nearest('uninitialized_variable_warn'),
       rewrites: [],
     }
   }
@@ -190,7 +194,7 @@ export function compileConfig(result: CheckResult): LabConfig | null {
   }
 
   const stepsOf = (level: Level, location: EffectiveSettings | null): RuntimeRewriteStep[] =>
-    (level.get<RewriteStep[]>('$rewrite')?.value ?? []).map((step): RuntimeRewriteStep => {
+    (level.get('$rewrite')?.value ?? []).map((step): RuntimeRewriteStep => {
       if (!('if' in step)) return step
       const body = step.if.level
       const settings = location ? blockSettings(body, location) : null
@@ -219,11 +223,12 @@ export function compileConfig(result: CheckResult): LabConfig | null {
 
   return {
     version: result.version,
-    defaults,
+    defaults: versionDefaults(version),
     servers: http ? http.servers.map(server) : [],
     upstreams: http ? http.upstreams : [],
     maps: http ? http.maps : [],
     logFormats: http ? http.logFormats : new Map(),
+    proxyHeaders: defaultValue('proxy_set_header', version),
     setOnlyVariables: http ? setOnlyVariables(http.servers, new Set(http.maps.map((m) => m.variable))) : new Set(),
   }
 }
@@ -235,7 +240,7 @@ const SET_KEEPS_GETTER = ['http_', 'sent_http_', 'upstream_http_', 'cookie_', 'u
 function setOnlyVariables(servers: readonly ServerConf[], maps: ReadonlySet<string>): Set<string> {
   const names = new Set<string>()
   const visit = (level: Level): void => {
-    for (const step of level.get<RewriteStep[]>('$rewrite')?.value ?? []) {
+    for (const step of level.get('$rewrite')?.value ?? []) {
       if ('set' in step) names.add(step.set.name)
       else if ('if' in step) visit(step.if.level)
     }

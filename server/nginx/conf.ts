@@ -7,6 +7,7 @@
 import type { ContextName } from './directive-spec.ts'
 import type { DirectiveNode } from './parser.ts'
 import type { ConfigRegex } from './regex-match.ts'
+import type { SettingName, SettingTypes } from './settings.ts'
 import type { Range } from './source.ts'
 
 export interface Setting<T = unknown> {
@@ -22,15 +23,16 @@ export class Level {
     readonly parent: Level | null,
   ) {}
 
-  get<T>(name: string): Setting<T> | undefined {
-    return this.settings.get(name) as Setting<T> | undefined
+  /** This block's own setting of a directive, typed by what its handler stores (settings.ts). */
+  get<K extends SettingName>(name: K): Setting<SettingTypes[K]> | undefined {
+    return this.settings.get(name) as Setting<SettingTypes[K]> | undefined
   }
 
   /** The nearest setting of `name` from this block outwards. */
-  inherited<T>(name: string): Setting<T> | undefined {
+  inherited<K extends SettingName>(name: K): Setting<SettingTypes[K]> | undefined {
     for (let level: Level | null = this; level; level = level.parent) {
       const s = level.settings.get(name)
-      if (s) return s as Setting<T>
+      if (s) return s as Setting<SettingTypes[K]>
     }
     return undefined
   }

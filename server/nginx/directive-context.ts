@@ -9,13 +9,16 @@ import { HANDLED, type ContextName, type DirectiveSpec, type HandlerResult } fro
 import type { HttpState } from './http-state.ts'
 import type { Word } from './lexer.ts'
 import type { DirectiveNode } from './parser.ts'
+import type { SettingName, SettingTypes } from './settings.ts'
 import type { Range } from './source.ts'
 import { compileValue, countVariables, type CompiledValue } from './variables.ts'
 
 /** An argument index (1 = the first argument after the name), a word, or a range. */
 export type Target = number | Word | Range | undefined
 
-export class DirectiveContext {
+export class DirectiveContext<T = unknown> {
+  /** Makes T invariant, so a handler storing booleans is not taken for one storing strings. */
+  declare readonly valueType?: (value: T) => T
   /** Whether the handler parsed its block (so its syntax errors were reported in place). */
   blockParsed = false
   /** The statement nginx is on: the directive, or an entry of a custom-handled block. */
@@ -77,15 +80,29 @@ export class DirectiveContext {
   }
 
   /** Stores the directive's value on its block. */
-  set<T>(value: T, name = this.name): void {
+  set(value: T): void {
+    this.level.settings.set(this.name, { value, node: this.node, file: this.file })
+  }
+
+  /** Appends to the directive's list-valued setting (proxy_set_header, add_header, listen…). */
+  push(item: T extends ReadonlyArray<infer E> ? E : never): void {
+    this.pushAny(this.name, item)
+  }
+
+  /** Stores a value under another name (the engine's own records: `$server`, `$location`…). */
+  setAs<K extends SettingName>(name: K, value: SettingTypes[K]): void {
     this.level.settings.set(name, { value, node: this.node, file: this.file })
   }
 
-  /** Appends to a list-valued setting (proxy_set_header, add_header, listen…). */
-  push<T>(item: T, name = this.name): void {
+  /** Appends to another name's list (`$rewrite`, `$access`, `error_log`). */
+  pushTo<K extends SettingName>(name: K, item: SettingTypes[K] extends ReadonlyArray<infer E> ? E : never): void {
+    this.pushAny(name, item)
+  }
+
+  private pushAny(name: string, item: unknown): void {
     const existing = this.level.settings.get(name)
-    if (existing) (existing.value as T[]).push(item)
-    else this.set([item], name)
+    if (existing) (existing.value as unknown[]).push(item)
+    else this.level.settings.set(name, { value: [item], node: this.node, file: this.file })
   }
 
   /** Parses the directive's block in a new context, as ngx_conf_parse does for a block handler. */

@@ -50,7 +50,12 @@ export const HANDLED = Symbol('handled')
  */
 export type HandlerResult = void | string | typeof HANDLED
 
-export type Handler = (cx: DirectiveContext) => HandlerResult
+/**
+ * A directive's handler. `T` is what it stores (settings.ts): a row's handler must store what
+ * its directive's readers expect.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Handler<T = any> = (cx: DirectiveContext<T>) => HandlerResult
 
 /** A sentence in each language the lab speaks. */
 export interface Words {
@@ -94,6 +99,8 @@ export interface DirectiveSpec {
   docs?: DirectiveDocs
   /** Whether Upgrade Lab's runtime acts on it; others are checked as nginx checks them but not run. */
   runtime?: boolean
+  /** An enum or bitmask setter's words, from nginx's source for this version (cmd->post). */
+  values?: readonly string[]
   /** What the lab does with it (every directive of every table has one). */
   lab?: LabState
 }

@@ -78,12 +78,12 @@ function afterParse(analyzer: Analyzer, file: string): void {
     if (!host.userExists('nobody')) return late('getpwnam("nobody") failed')
     if (!host.groupExists('nogroup')) return late('getgrnam("nogroup") failed')
   }
-  const connections = (events.value as Level).get<number>('worker_connections')?.value ?? 512
+  const connections = events.value.get('worker_connections')?.value ?? 512
   const sockets = listeningSockets(analyzer)
   if (connections < sockets.length + 1) {
     return late(`${connections} worker_connections are not enough for ${sockets.length} listening sockets`)
   }
-  const pid = analyzer.main.get<string>('pid')
+  const pid = analyzer.main.get('pid')
   const pidPath = pid ? (pid.value.startsWith('/') ? pid.value : analyzer.options.prefix + pid.value) : '/run/nginx.pid'
   const pidOpened = host.openForWriting(pidPath)
   if (!pidOpened.ok) {

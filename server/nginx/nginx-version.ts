@@ -21,18 +21,12 @@ export interface NginxVersion {
 }
 
 export interface VersionDefaults {
-  /** `proxy_http_version` when unset: 1.0 before 1.29.7, 1.1 since. */
-  proxyHttpVersion: '1.0' | '1.1'
-  /** Whether the proxy adds `Connection: close` when no `proxy_set_header Connection` applies. */
-  proxyDefaultConnectionClose: boolean
   /** Whether explicit `upstream {}` blocks keep idle connections without a `keepalive` directive. */
   upstreamKeepaliveByDefault: boolean
   /** `ssl on;` still exists (removed in 1.25.1). */
   sslDirective: boolean
   /** `listen … http2` is deprecated in favour of the `http2` directive (1.25.1). */
   listenHttp2Deprecated: boolean
-  /** What `proxy_http_version` accepts (HTTP/2 to backends came with 1.29). */
-  proxyHttpVersions: readonly string[]
   /** `keepalive N local` (1.29.7). */
   upstreamKeepaliveLocal: boolean
 }
@@ -69,12 +63,9 @@ function atLeast(v: NginxVersion, minor: number, patch: number): boolean {
 export function versionDefaults(v: NginxVersion): VersionDefaults {
   const http11 = atLeast(v, 29, 7)
   return {
-    proxyHttpVersion: http11 ? '1.1' : '1.0',
-    proxyDefaultConnectionClose: !http11,
     upstreamKeepaliveByDefault: http11,
     sslDirective: !atLeast(v, 25, 1),
     listenHttp2Deprecated: atLeast(v, 25, 1),
-    proxyHttpVersions: atLeast(v, 29, 7) ? ['1.0', '1.1', '2'] : ['1.0', '1.1'],
     upstreamKeepaliveLocal: http11,
   }
 }

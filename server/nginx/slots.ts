@@ -101,8 +101,8 @@ export function enumSlot(values: readonly string[]): Handler {
 /** Any number of words from a fixed set (ngx_conf_set_bitmask_slot); repeats only warn. */
 export function bitmaskSlot(values: readonly string[]): Handler {
   return (cx) => {
-    const existing = cx.level.get<string[]>(cx.name)
-    const chosen = existing ? existing.value : []
+    const existing = cx.level.settings.get(cx.name)
+    const chosen = existing ? (existing.value as string[]) : []
     for (let i = 0; i < cx.args.length; i++) {
       const value = cx.values[i]
       const match = values.find((v) => v.toLowerCase() === value.toLowerCase())

@@ -10,7 +10,7 @@ import type { Timer } from './clock.ts'
 import { accessLine, type ErrorContext, type ErrorLogTarget, type Level } from './logs.ts'
 import type { ConnectionInfo, Stream } from './network.ts'
 import { proxyRequest } from './proxy-pass.ts'
-import { DEFAULT_LIMITS, parseRequestHead, type HeadError, type RequestHead } from './request-parser.ts'
+import { headCapacity, headLimits, parseRequestHead, type HeadError, type HeadLimits, type RequestHead } from './request-parser.ts'
 import { evaluate, noCaptures, VARIABLE_DEPTH, type RequestState } from './request-vars.ts'
 import { clientHead } from './response-head.ts'
 import { findLocation, mergeCaptures, selectServer } from './router.ts'
@@ -19,9 +19,6 @@ import type { ProxyRuntime } from './runtime.ts'
 import { errorPage, hasErrorPage, statusText, wantsPadding, wireStatus } from './status.ts'
 import { serveStatic } from './static-file.ts'
 
-const CLIENT_HEADER_TIMEOUT_MS = 60_000
-/** Bytes nginx holds for a request before it reads no more (large_client_header_buffers 4 8k). */
-const HEADER_BUFFERS_BYTES = DEFAULT_LIMITS.largeBufferSize * DEFAULT_LIMITS.largeBuffers
 const LF = 0x0a
 /** NGX_HTTP_MAX_URI_CHANGES: a request may be redirected internally this many times. */
 const MAX_URI_CHANGES = 10
@@ -81,7 +78,20 @@ export class HttpConnection {
     readonly stream: Stream,
     readonly info: ConnectionInfo,
     readonly number: number,
-  ) {}
+  ) {
+    // Until a Host header picks a server, the listen address's default server decides how
+    // heads are read and how long nginx waits for them.
+    const server = this.defaultServer()
+    const settings = server ? server.settings : runtime.config.servers[0].settings
+    this.headerTimeoutMs = settings.clientHeaderTimeoutMs
+    this.limits = headLimits(settings)
+    this.headBytes = headCapacity(this.limits)
+  }
+
+  private readonly headerTimeoutMs: number
+  private readonly limits: HeadLimits
+  /** Bytes nginx holds for a head before it reads no more (its header buffers). */
+  private readonly headBytes: number
 
   start(): void {
     const { trace, clock } = this.runtime.options
@@ -113,8 +123,7 @@ export class HttpConnection {
       this.cancelTimer()
       this.tellClientGone()
     })
-    const server = this.defaultServer()
-    this.armTimer(server?.settings.clientHeaderTimeoutMs ?? CLIENT_HEADER_TIMEOUT_MS, () => this.headerTimedOut())
+    this.armTimer(this.headerTimeoutMs, () => this.headerTimedOut())
   }
 
   /**
@@ -216,21 +225,21 @@ export class HttpConnection {
     if (this.keepaliveWaiting) {
       // A new request on a kept connection: its head now has client_header_timeout.
       this.keepaliveWaiting = false
-      const server = this.defaultServer()
-      this.armTimer(server?.settings.clientHeaderTimeoutMs ?? CLIENT_HEADER_TIMEOUT_MS, () => this.headerTimedOut())
+      this.armTimer(this.headerTimeoutMs, () => this.headerTimedOut())
     }
     this.arrived.push(chunk)
     this.arrivedBytes += chunk.length
     if (!this.waitingForHead) {
       // Nobody reads the client yet (the upstream is being reached): nginx leaves further bytes
       // in the kernel beyond its header buffers, so reading stops here too.
-      if (this.bufferedLength >= HEADER_BUFFERS_BYTES) this.pauseInput()
+      if (this.bufferedLength >= this.headBytes) this.pauseInput()
       return
     }
     // Parsing again only when the head could have ended (a line ended) or a buffer limit was
     // crossed keeps a head sent byte by byte linear, not quadratic.
     const before = this.bufferedLength - chunk.length
-    const crossed = Math.floor(this.bufferedLength / DEFAULT_LIMITS.largeBufferSize) > Math.floor(before / DEFAULT_LIMITS.largeBufferSize)
+    const step = Math.min(this.limits.clientBufferSize, this.limits.largeBufferSize)
+    const crossed = Math.floor(this.bufferedLength / step) > Math.floor(before / step)
     if (crossed || chunk.includes(LF)) this.tryHead()
   }
 
@@ -263,14 +272,14 @@ export class HttpConnection {
   }
 
   private tryHead(): void {
-    const result = parseRequestHead(this.buffered().toString('latin1'), DEFAULT_LIMITS)
+    const result = parseRequestHead(this.buffered().toString('latin1'), this.limits)
     if (result.kind === 'incomplete') return
     this.waitingForHead = false
     this.cancelTimer()
     if (result.kind === 'error') return this.rejectHead(result.error)
     // What follows the head (a body, pipelined requests), without keeping the head's bytes.
     this.pending = result.head.headLength < this.pending.length ? this.pending.subarray(result.head.headLength) : EMPTY
-    if (this.pending.length >= HEADER_BUFFERS_BYTES) this.pauseInput()
+    if (this.pending.length >= this.headBytes) this.pauseInput()
     this.requests++
     if (this.info.sslPort && !this.info.tls) return this.plainOnSslPort(result.head)
     this.handle(result.head)

@@ -241,7 +241,7 @@ function exchange(
   const { runtime } = conn
   const { clock, trace } = runtime.options
   const settings = request.settings
-  const built = buildUpstreamRequest(settings, runtime.config.defaults, request.state, uri, body ? body.length : null)
+  const built = buildUpstreamRequest(settings, runtime.config.proxyHeaders, request.state, uri, body ? body.length : null)
   trace({ type: 'upstream.request', peer: peer.name, requestLine: built.requestLine, headers: built.headers, dropped: built.dropped, time: clock.now(), connection: conn.number })
   socket.write(Buffer.concat([Buffer.from(built.head, 'latin1'), body ?? Buffer.alloc(0)]))
 

@@ -6,6 +6,7 @@
  * Hand-written because Node's HTTP parser accepts and rejects different things than nginx
  * (underscores in names, bare LF, repeated Host…), and the lab must show what nginx does.
  */
+import type { EffectiveSettings } from '../nginx/compile.ts'
 import { normalizeUri } from './uri.ts'
 
 export interface RequestHead {
@@ -49,20 +50,70 @@ export interface HeadError {
 
 export type HeadResult = { kind: 'incomplete' } | { kind: 'ok'; head: RequestHead } | { kind: 'error'; error: HeadError }
 
+/** The default server's settings that decide how a head is read (its listen address's). */
 export interface HeadLimits {
-  /** large_client_header_buffers size (default 8k). */
+  /** client_header_buffer_size: the first buffer a head is read into. */
+  clientBufferSize: number
+  /** large_client_header_buffers size: no line may be longer. */
   largeBufferSize: number
-  /** large_client_header_buffers number (default 4). */
+  /** large_client_header_buffers number: how many large buffers a head may take. */
   largeBuffers: number
   underscoresInHeaders: boolean
   ignoreInvalidHeaders: boolean
 }
 
-export const DEFAULT_LIMITS: HeadLimits = {
-  largeBufferSize: 8192,
-  largeBuffers: 4,
-  underscoresInHeaders: false,
-  ignoreInvalidHeaders: true,
+/** The limits of a server's effective settings. */
+export function headLimits(settings: Pick<EffectiveSettings, 'clientHeaderBufferSize' | 'largeClientHeaderBuffers' | 'underscoresInHeaders' | 'ignoreInvalidHeaders'>): HeadLimits {
+  return {
+    clientBufferSize: settings.clientHeaderBufferSize,
+    largeBufferSize: settings.largeClientHeaderBuffers.size,
+    largeBuffers: settings.largeClientHeaderBuffers.num,
+    underscoresInHeaders: settings.underscoresInHeaders,
+    ignoreInvalidHeaders: settings.ignoreInvalidHeaders,
+  }
+}
+
+/** The most bytes a head can take before nginx refuses it. */
+export function headCapacity(limits: HeadLimits): number {
+  return limits.clientBufferSize + limits.largeBufferSize * limits.largeBuffers
+}
+
+/** Where nginx ran out of header buffers: the stream offset the buffer ended at, and whether a line was in progress there. */
+interface Declined {
+  end: number
+  midLine: boolean
+}
+
+/**
+ * nginx's header buffers (ngx_http_alloc_large_header_buffer): a head is read into one
+ * client_header_buffer_size buffer; each time a buffer is full before the head ends, the
+ * line in progress moves to a new large buffer, at most `largeBuffers` of them. A line in
+ * progress as long as a large buffer, or one buffer too many, and nginx refuses the head.
+ * Simulated over the bytes as they arrived, since reads fill each buffer to its end.
+ */
+class HeaderBuffers {
+  private start = 0
+  private size: number
+  private busy = 0
+
+  constructor(private readonly limits: HeadLimits) {
+    this.size = limits.clientBufferSize
+  }
+
+  /** Room for the line from `lineStart` to `lineEnd` (after its LF; null while unfinished), with `available` bytes read. */
+  fit(lineStart: number, lineEnd: number | null, available: number): 'ok' | 'incomplete' | Declined {
+    for (;;) {
+      const end = this.start + this.size
+      if (lineEnd !== null && lineEnd <= end) return 'ok'
+      if (available < end) return 'incomplete'
+      const midLine = lineStart < end
+      if (midLine && end - lineStart >= this.limits.largeBufferSize) return { end, midLine }
+      if (this.busy >= this.limits.largeBuffers) return { end, midLine }
+      this.busy++
+      this.start = midLine ? lineStart : end
+      this.size = this.limits.largeBufferSize
+    }
+  }
 }
 
 const METHOD = /^[A-Z_-]+$/
@@ -75,22 +126,17 @@ function withoutCr(line: string): string {
 }
 
 /** Parses a head from the bytes received so far (latin1: one char per byte, as nginx sees bytes). */
-export function parseRequestHead(data: string, limits: HeadLimits = DEFAULT_LIMITS): HeadResult {
-  const lineEnd = data.indexOf('\n')
-  if (lineEnd < 0) {
-    if (data.length >= limits.largeBufferSize) {
-      return lineError(414, 'client sent too long URI', data.slice(0, limits.largeBufferSize))
-    }
-    return { kind: 'incomplete' }
-  }
+export function parseRequestHead(data: string, limits: HeadLimits): HeadResult {
+  const buffers = new HeaderBuffers(limits)
   // Empty lines before the request line are skipped, as nginx does.
   let start = 0
   while (data[start] === '\r' || data[start] === '\n') start++
   if (start >= data.length) return { kind: 'incomplete' }
   const firstEnd = data.indexOf('\n', start)
-  if (firstEnd < 0) return { kind: 'incomplete' }
+  const requestLineFits = buffers.fit(start, firstEnd < 0 ? null : firstEnd + 1, data.length)
+  if (requestLineFits === 'incomplete') return { kind: 'incomplete' }
+  if (requestLineFits !== 'ok') return lineError(414, 'client sent too long URI', data.slice(start, requestLineFits.end))
   const rawLine = withoutCr(data.slice(start, firstEnd))
-  if (rawLine.length >= limits.largeBufferSize) return lineError(414, 'client sent too long URI', rawLine.slice(0, limits.largeBufferSize))
 
   const line = parseRequestLine(rawLine)
   if ('status' in line) return { kind: 'error', error: { ...line, inRequestLine: true } }
@@ -108,25 +154,23 @@ export function parseRequestHead(data: string, limits: HeadLimits = DEFAULT_LIMI
   const headers: Array<[string, string]> = []
   const invalidLines: string[] = []
   let pos = firstEnd + 1
-  let total = 0
+  // nginx's r->header_name_start: where the last header line (valid or not) began.
+  let lastLineStart: number | null = null
   for (;;) {
     const end = data.indexOf('\n', pos)
-    if (end < 0) {
-      if (data.length - pos > limits.largeBufferSize) {
-        return error(494, `client sent too long header line: "${data.slice(pos, pos + LONG_HEADER_SHOWN)}..."`, rawLine, firstHost(headers))
-      }
-      return { kind: 'incomplete' }
+    const fits = buffers.fit(pos, end < 0 ? null : end + 1, data.length)
+    if (fits === 'incomplete') return { kind: 'incomplete' }
+    if (fits !== 'ok') {
+      // nginx quotes from the line in progress (or the last one begun) to the buffer's end.
+      const from = fits.midLine ? pos : lastLineStart
+      if (from === null) return error(494, 'client sent too large request', rawLine)
+      const shown = data.slice(from, Math.min(fits.end, from + LONG_HEADER_SHOWN))
+      return error(494, `client sent too long header line: "${shown}..."`, rawLine, firstHost(headers))
     }
     const text = withoutCr(data.slice(pos, end))
+    lastLineStart = pos
     pos = end + 1
     if (text === '') break
-    if (text.length > limits.largeBufferSize) {
-      return error(494, `client sent too long header line: "${text.slice(0, LONG_HEADER_SHOWN)}..."`, rawLine, firstHost(headers))
-    }
-    total += text.length + 2
-    if (total > limits.largeBufferSize * limits.largeBuffers) {
-      return error(494, `client sent too large request`, rawLine)
-    }
     if (text.includes('\0')) return error(400, `client sent invalid header line: "${text.split('\0')[0]}\\x00..."`, rawLine)
     const colon = text.indexOf(':')
     const name = colon < 0 ? text : text.slice(0, colon)

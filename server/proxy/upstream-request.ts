@@ -5,7 +5,6 @@
  * every name the list sets. Empty values are not sent.
  */
 import type { EffectiveSettings, LabLocation } from '../nginx/compile.ts'
-import type { VersionDefaults } from '../nginx/nginx-version.ts'
 import { evaluate, type RequestState } from './request-vars.ts'
 import { escapeUri } from './uri.ts'
 
@@ -15,24 +14,6 @@ export interface UpstreamRequest {
   /** Client headers that were not passed on (hop-by-hop, or replaced by proxy_set_header). */
   dropped: string[]
   head: string
-}
-
-/**
- * nginx's ngx_http_proxy_headers, after the configured ones. An empty value sends nothing
- * and keeps the client's header of that name from passing: since 1.29.7 `Connection` is one
- * of those (no Connection header at all), before it was `close`.
- */
-function defaultHeaders(defaults: VersionDefaults): Array<[string, string]> {
-  return [
-    ['Host', '$proxy_host'],
-    ['Connection', defaults.proxyDefaultConnectionClose ? 'close' : ''],
-    ['Content-Length', '$proxy_internal_body_length'],
-    ['Transfer-Encoding', '$proxy_internal_chunked'],
-    ['TE', ''],
-    ['Keep-Alive', ''],
-    ['Expect', ''],
-    ['Upgrade', ''],
-  ]
 }
 
 /** The URI sent upstream: proxy_pass's URI part replaces the matched location prefix. */
@@ -64,12 +45,12 @@ interface HeaderPlan {
 
 const plans = new WeakMap<EffectiveSettings, HeaderPlan>()
 
-function headerPlan(settings: EffectiveSettings, defaults: VersionDefaults): HeaderPlan {
+function headerPlan(settings: EffectiveSettings, ownHeaders: ReadonlyArray<[string, string]>): HeaderPlan {
   let plan = plans.get(settings)
   if (!plan) {
     const configured: Array<[string, string]> = settings.proxySetHeaders.map((h) => [h.name, h.value])
     const names = new Set(configured.map(([n]) => n.toLowerCase()))
-    const list = [...configured, ...defaultHeaders(defaults).filter(([n]) => !names.has(n.toLowerCase()))]
+    const list = [...configured, ...ownHeaders.filter(([n]) => !names.has(n.toLowerCase()))]
     plan = { list, setNames: new Set(list.map(([n]) => n.toLowerCase())) }
     plans.set(settings, plan)
   }
@@ -78,14 +59,14 @@ function headerPlan(settings: EffectiveSettings, defaults: VersionDefaults): Hea
 
 export function buildUpstreamRequest(
   settings: EffectiveSettings,
-  defaults: VersionDefaults,
+  ownHeaders: ReadonlyArray<[string, string]>,
   state: RequestState,
   uri: string,
   bodyLength: number | null,
 ): UpstreamRequest {
   const version = settings.proxyHttpVersion === '2' ? '1.1' : settings.proxyHttpVersion
   const requestLine = `${state.head.method} ${uri} HTTP/${version}`
-  const { list, setNames } = headerPlan(settings, defaults)
+  const { list, setNames } = headerPlan(settings, ownHeaders)
   const headers: Array<[string, string]> = []
   let head = requestLine + '\r\n'
   for (const [name, template] of list) {

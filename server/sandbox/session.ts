@@ -18,7 +18,6 @@ import { compileConfig } from '../nginx/compile.ts'
 import { check, virtualHost, type Diagnostic } from '../nginx/index.ts'
 import type { BudgetKind, EvaluationBudget } from '../proxy/budget.ts'
 import { scaledClock, type Clock } from '../proxy/clock.ts'
-import type { ErrorLogTarget } from '../proxy/logs.ts'
 import { ProxyRuntime, type StaticFiles } from '../proxy/runtime.ts'
 import type { TraceEvent } from '../proxy/trace.ts'
 import { runCheck } from './check-job.ts'
@@ -339,7 +338,7 @@ export class Session implements Contained {
     const diagnosticsOmitted = checked.diagnostics.length - diagnostics.length
     if (!config) return this.refused({ diagnostics, diagnosticsOmitted })
     const clock = this.guardedClock(scaledClock(clockScale))
-    const mainLogs = checked.main.get<ErrorLogTarget[]>('error_log')?.value
+    const mainLogs = checked.main.get('error_log')?.value
     const runtime = new ProxyRuntime({
       config,
       network: this.network,

@@ -1,18 +1,24 @@
 /** Version-dependent behaviour (nginx-version.ts): 1.22.1 versus 1.30.4 (nginx-findings.md §11). */
 import { describe, expect, it } from 'vitest'
 import { parseNginxVersion, unsupportedVersion, versionDefaults, type NginxVersion } from '../../server/nginx/nginx-version.ts'
+import { defaultText, defaultValue } from '../../server/nginx/directives/defaults.ts'
 import { firstLine, inHttp, inServer } from './helpers.ts'
 
 const v = (text: string) => versionDefaults(parseNginxVersion(text)!)
 
 describe('nginx versions', () => {
   it('keeps every version-dependent default in one place', () => {
-    expect(v('1.22.1')).toMatchObject({ proxyHttpVersion: '1.0', proxyDefaultConnectionClose: true, upstreamKeepaliveByDefault: false, sslDirective: true })
-    expect(v('1.30.4')).toMatchObject({ proxyHttpVersion: '1.1', proxyDefaultConnectionClose: false, upstreamKeepaliveByDefault: true, sslDirective: false })
+    expect(v('1.22.1')).toMatchObject({ upstreamKeepaliveByDefault: false, sslDirective: true })
+    expect(v('1.30.4')).toMatchObject({ upstreamKeepaliveByDefault: true, sslDirective: false })
     // Placed by number inside versionDefaults (1.29 has no table of its own, so it is never parsed).
     const at = (minor: number, patch: number): NginxVersion => ({ name: `1.${minor}.${patch}`, line: '1.30', major: 1, minor, patch })
-    expect(versionDefaults(at(29, 6)).proxyHttpVersion).toBe('1.0')
-    expect(versionDefaults(at(29, 7)).proxyHttpVersion).toBe('1.1')
+    expect(versionDefaults(at(29, 6)).upstreamKeepaliveByDefault).toBe(false)
+    expect(versionDefaults(at(29, 7)).upstreamKeepaliveByDefault).toBe(true)
+    // Directive defaults that changed live in the directive table, per release line.
+    expect(defaultValue('proxy_http_version', parseNginxVersion('1.22.1')!)).toBe('1.0')
+    expect(defaultValue('proxy_http_version', parseNginxVersion('1.30.4')!)).toBe('1.1')
+    expect(defaultText('proxy_set_header', parseNginxVersion('1.22.1')!)).toBe('Host $proxy_host; Connection close')
+    expect(defaultText('proxy_set_header', parseNginxVersion('1.30.4')!)).toBe('Host $proxy_host')
   })
 
   it('refuses versions it does not model', () => {

@@ -23,6 +23,12 @@ export function checkCidr(text: string): 'ok' | 'meaningless' | 'invalid' {
   return bits > 128 ? 'invalid' : 'ok'
 }
 
+/** One `allow`/`deny` rule, in the order written. */
+export interface AccessRule {
+  allow: boolean
+  address: string
+}
+
 const accessRule: Handler = (cx) => {
   const value = cx.values[0]
   if (value !== 'all' && value !== 'unix:') {
@@ -30,7 +36,7 @@ const accessRule: Handler = (cx) => {
     if (result === 'invalid') return cx.error(`invalid parameter "${value}"`, 1)
     if (result === 'meaningless') cx.warn(`low address bits of ${value} are meaningless`, 1)
   }
-  cx.push({ allow: cx.name === 'allow', address: value }, '$access')
+  cx.pushTo('$access', { allow: cx.name === 'allow', address: value })
 }
 
 /** `set_real_ip_from address | CIDR | unix: | hostname` (ngx_http_realip_from). */

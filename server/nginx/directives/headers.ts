@@ -14,7 +14,7 @@ const addHeader: Handler = (cx) => {
   const [name, value, always] = cx.values
   if (value !== '' && cx.compile(cx.args[1]) === null) return HANDLED
   if (always !== undefined && always !== 'always') return cx.error(`invalid parameter "${always}"`, 3)
-  cx.push<AddHeaderSetting>({ name, value, always: always === 'always' })
+  cx.push({ name, value, always: always === 'always' })
 }
 
 /** `expires [modified] time | epoch | max | off` (ngx_http_headers_expires). */

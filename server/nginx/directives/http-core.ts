@@ -16,7 +16,7 @@ import { docs, row, type RowBase } from './row.ts'
 /** The server a directive stands in (directly or in a location below it). */
 export function currentServer(cx: DirectiveContext): ServerConf | undefined {
   for (let level: Level | null = cx.level; level; level = level.parent) {
-    const s = level.get<ServerConf>('$server')
+    const s = level.get('$server')
     if (s) return s.value
   }
   return undefined
@@ -25,7 +25,7 @@ export function currentServer(cx: DirectiveContext): ServerConf | undefined {
 /** The location a directive stands in, if any. */
 export function currentLocation(level: Level): LocationConf | undefined {
   for (let l: Level | null = level; l; l = l.parent) {
-    const loc = l.get<LocationConf>('$location')
+    const loc = l.get('$location')
     if (loc) return loc.value
   }
   return undefined
@@ -60,13 +60,13 @@ const server: Handler = (cx) => {
 }
 
 const listen: Handler = (cx) => {
-  const conf = cx.level.get<ServerConf>('$server')?.value
+  const conf = cx.level.get('$server')?.value
   if (!conf) return HANDLED
   return setListen(cx, conf)
 }
 
 const serverName: Handler = (cx) => {
-  const conf = cx.level.get<ServerConf>('$server')?.value
+  const conf = cx.level.get('$server')?.value
   if (!conf) return HANDLED
   for (let i = 0; i < cx.args.length; i++) {
     const word = cx.args[i]
@@ -161,7 +161,7 @@ const location: Handler = (cx) => {
 /** `root` and `alias` share one setting (ngx_http_core_root). */
 function rootOrAlias(alias: boolean): Handler {
   return (cx) => {
-    const existing = cx.level.get<{ alias: boolean }>('$root')
+    const existing = cx.level.get('$root')
     if (existing) {
       if (existing.value.alias === alias) return 'is duplicate'
       return cx.error(
@@ -226,7 +226,7 @@ const keepaliveTimeout: Handler = (cx) => {
 
 /** `types { type ext ...; }`: a block read by a custom handler (ngx_http_core_type). */
 const types: Handler = (cx) => {
-  const table = cx.level.get<Map<string, string>>('types')?.value ?? new Map<string, string>()
+  const table = cx.level.get('types')?.value ?? new Map<string, string>()
   cx.set(table)
   cx.parseBlockWith((words) => {
     const [type, ...extensions] = words

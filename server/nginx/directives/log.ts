@@ -19,7 +19,7 @@ const accessLog: Handler = (cx) => {
   const values = cx.values
   if (values[0] === 'off') {
     if (values.length === 1) {
-      cx.set<AccessLogSetting[]>([{ path: 'off', format: 'combined', condition: null }])
+      cx.set([{ path: 'off', format: 'combined', condition: null }])
       return
     }
     return cx.error(`invalid parameter "${values[1]}"`, 2)
@@ -71,7 +71,7 @@ const accessLog: Handler = (cx) => {
   if (flush && size === 0) return cx.error(`no buffer is defined for access_log "${values[0]}"`, 1)
   if (size && dynamic) return cx.error('buffered logs cannot have variables in name', 1)
   if (size && isSyslog) return cx.error('logs to syslog cannot be buffered', 1)
-  const existing = cx.level.get<AccessLogSetting[]>('access_log')
+  const existing = cx.level.get('access_log')
   const setting: AccessLogSetting = { path: values[0], format, condition }
   if (existing && existing.value.some((l) => l.path === 'off')) {
     cx.set([setting])

@@ -35,7 +35,7 @@ const proxyPass: Handler = (cx) => {
   const location = currentLocation(cx.level)
   if (countVariables(url) > 0) {
     if (cx.compile(word) === null) return HANDLED
-    cx.set<ProxyPassSetting>({ url, uri: null, ssl: /^https:/i.test(url), upstream: null, dynamic: true })
+    cx.set({ url, uri: null, ssl: /^https:/i.test(url), upstream: null, dynamic: true })
     return
   }
   let add: number
@@ -63,17 +63,17 @@ const proxyPass: Handler = (cx) => {
       )
     }
   }
-  cx.set<ProxyPassSetting>({ url, uri: parsed.url.uri, ssl: add === 8, upstream: upstream.name, dynamic: false })
+  cx.set({ url, uri: parsed.url.uri, ssl: add === 8, upstream: upstream.name, dynamic: false })
 }
 
 /** `proxy_set_header name value`: kept as written; after-http.ts compiles the values. */
 const proxySetHeader: Handler = (cx) => {
-  cx.push<HeaderSetting>({ name: cx.values[0], value: cx.values[1], word: cx.args[1] })
+  cx.push({ name: cx.values[0], value: cx.values[1], word: cx.args[1] })
 }
 
 /** `proxy_redirect default | off | redirect replacement` (ngx_http_proxy_redirect). */
 const proxyRedirect: Handler = (cx) => {
-  const existing = cx.level.get<unknown>(cx.name)
+  const existing = cx.level.get('proxy_redirect')
   if (existing && existing.value === false) return 'is duplicate'
   const values = cx.values
   if (values.length === 1) {
@@ -83,7 +83,7 @@ const proxyRedirect: Handler = (cx) => {
       return
     }
     if (values[0] !== 'default') return cx.error(`invalid parameter "${values[0]}"`, 1)
-    const pass = cx.level.get<ProxyPassSetting>('proxy_pass')
+    const pass = cx.level.get('proxy_pass')
     if (pass?.value.dynamic) {
       return cx.error('"proxy_redirect default" cannot be used with "proxy_pass" directive with variables', 1)
     }
@@ -107,22 +107,22 @@ const proxyRedirect: Handler = (cx) => {
  */
 export function proxyBufferError(level: Level): string | null {
   const page = 4096
-  const bufferSize = level.inherited<number>('proxy_buffer_size')?.value ?? page
-  const bufs = level.inherited<{ num: number; size: number }>('proxy_buffers')?.value ?? { num: 8, size: page }
+  const bufferSize = level.inherited('proxy_buffer_size')?.value ?? page
+  const bufs = level.inherited('proxy_buffers')?.value ?? { num: 8, size: page }
   if (bufs.num < 2) return 'there must be at least 2 "proxy_buffers"'
   const size = Math.max(bufferSize, bufs.size)
-  const busy = level.inherited<number>('proxy_busy_buffers_size')?.value ?? 2 * size
+  const busy = level.inherited('proxy_busy_buffers_size')?.value ?? 2 * size
   if (busy < size) {
     return '"proxy_busy_buffers_size" must be equal to or greater than the maximum of the value of "proxy_buffer_size" and one of the "proxy_buffers"'
   }
   if (busy > (bufs.num - 1) * bufs.size) {
     return '"proxy_busy_buffers_size" must be less than the size of all "proxy_buffers" minus one buffer'
   }
-  const tempWrite = level.inherited<number>('proxy_temp_file_write_size')?.value ?? 2 * size
+  const tempWrite = level.inherited('proxy_temp_file_write_size')?.value ?? 2 * size
   if (tempWrite < size) {
     return '"proxy_temp_file_write_size" must be equal to or greater than the maximum of the value of "proxy_buffer_size" and one of the "proxy_buffers"'
   }
-  const maxTemp = level.inherited<number>('proxy_max_temp_file_size')?.value ?? 1024 * 1024 * 1024
+  const maxTemp = level.inherited('proxy_max_temp_file_size')?.value ?? 1024 * 1024 * 1024
   if (maxTemp !== 0 && maxTemp < size) {
     return '"proxy_max_temp_file_size" must be equal to zero to disable temporary files usage or must be equal to or greater than the maximum of the value of "proxy_buffer_size" and one of the "proxy_buffers"'
   }
@@ -197,7 +197,7 @@ export const proxyDirectives: DirectiveSpec[] = [
     'X-Accel-Redirect', 'X-Accel-Expires', 'X-Accel-Limit-Rate', 'X-Accel-Buffering', 'X-Accel-Charset',
     'Expires', 'Cache-Control', 'Set-Cookie', 'Vary',
   ])),
-  row(PROXY, 'proxy_http_version', [1], (cx) => enumSlot(cx.analyzer.options.defaults.proxyHttpVersions)(cx), {
+  row(PROXY, 'proxy_http_version', [1], (cx) => enumSlot(cx.spec.values ?? [])(cx), {
     default: '1.0 (1.1 since nginx 1.29.7)',
     syntax: 'proxy_http_version 1.0 | 1.1;',
     runtime: true,

@@ -23,14 +23,14 @@ const setReturn: Handler = (cx) => {
   if (status === null) {
     if (cx.args.length === 1 && (first.startsWith('http://') || first.startsWith('https://') || first.startsWith('$scheme'))) {
       if (cx.compile(cx.args[0]) === null) return HANDLED
-      cx.push({ return: { status: 302, text: first } satisfies ReturnSetting }, '$rewrite')
+      cx.pushTo('$rewrite', { return: { status: 302, text: first } satisfies ReturnSetting })
       return
     }
     return cx.error(`invalid return code "${first}"`, 1)
   }
   if (status > 999) return cx.error(`invalid return code "${first}"`, 1)
   if (cx.args.length === 2 && cx.compile(cx.args[1]) === null) return HANDLED
-  cx.push({ return: { status, text: second ?? null } satisfies ReturnSetting }, '$rewrite')
+  cx.pushTo('$rewrite', { return: { status, text: second ?? null } satisfies ReturnSetting })
 }
 
 const rewrite: Handler = (cx) => {
@@ -42,7 +42,7 @@ const rewrite: Handler = (cx) => {
     return cx.error(`invalid parameter "${flag}"`, 3)
   }
   if (cx.compile(cx.args[1]) === null) return HANDLED
-  cx.push({ rewrite: { regex, replacement, flag: flag ?? null } }, '$rewrite')
+  cx.pushTo('$rewrite', { rewrite: { regex, replacement, flag: flag ?? null } })
 }
 
 const setVariable: Handler = (cx) => {
@@ -54,7 +54,7 @@ const setVariable: Handler = (cx) => {
   if (!cx.http.variables.isDefined(key) && !defineVariable(cx, variable, name)) return HANDLED
   cx.http.variables.use(key, cx.file, name.range)
   if (cx.compile(cx.args[1]) === null) return HANDLED
-  cx.push({ set: { name: key, value: cx.values[1] } }, '$rewrite')
+  cx.pushTo('$rewrite', { set: { name: key, value: cx.values[1] } })
 }
 
 /**
@@ -134,7 +134,7 @@ const ifBlock: Handler = (cx) => {
   else currentServer(cx)?.locations.push(conf)
   const condition = checkCondition(cx)
   if (condition === HANDLED) return HANDLED
-  cx.push({ if: { condition, text: cx.values.join(' '), level, line: cx.node.nginxLine, file: cx.file } }, '$rewrite')
+  cx.pushTo('$rewrite', { if: { condition, text: cx.values.join(' '), level, line: cx.node.nginxLine, file: cx.file } })
   cx.parseBlock(cx.context === 'server' ? 'if-server' : 'if-location', level)
 }
 
@@ -155,7 +155,7 @@ export const rewriteDirectives: DirectiveSpec[] = [
     runtime: true,
     docs: docs('Answers at once with a status and a body or a redirect URL, without proxying.', 'ngx_http_rewrite_module.html#return'),
   }),
-  row(REWRITE, 'break', [0], (cx) => cx.push({ break: true }, '$rewrite')),
+  row(REWRITE, 'break', [0], (cx) => cx.pushTo('$rewrite', { break: true })),
   row({ ...REWRITE, contexts: ['server', 'location'] }, 'if', '1more', ifBlock, {
     block: true,
     syntax: 'if (condition) { ... }',

@@ -1,5 +1,6 @@
 /** Small builders so each table row reads like nginx's ngx_command_t entry. */
 import type { Arity, ConfLevel, ContextName, DirectiveDocs, DirectiveSpec, Handler, ModuleType } from '../directive-spec.ts'
+import type { SettingValue } from '../settings.ts'
 
 export interface RowBase {
   module: string
@@ -10,8 +11,9 @@ export interface RowBase {
 
 type RowExtra = Partial<Pick<DirectiveSpec, 'block' | 'default' | 'syntax' | 'docs' | 'runtime'>>
 
-export function row(base: RowBase, name: string, args: Arity, handler: Handler, extra: RowExtra = {}): DirectiveSpec {
-  return { name, ...base, args, handler, ...extra }
+/** A row whose handler must store what settings.ts says its directive stores. */
+export function row<K extends string>(base: RowBase, name: K, args: Arity, handler: Handler<SettingValue<K>>, extra: RowExtra = {}): DirectiveSpec {
+  return { name, ...base, args, handler: handler as Handler, ...extra }
 }
 
 const NGINX_DOCS = 'https://nginx.org/en/docs/'

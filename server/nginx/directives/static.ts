@@ -11,7 +11,7 @@ const index: Handler = (cx) => {
     if (values[i].length === 0) return cx.error(`index "${values[0]}" in "index" directive is invalid`, i + 1)
     if (cx.compile(cx.args[i]) === null) return HANDLED
   }
-  const existing = cx.level.get<string[]>('index')
+  const existing = cx.level.get('index')
   if (existing) existing.value.push(...values)
   else cx.set([...values])
 }

@@ -15,7 +15,7 @@ export interface UpstreamFlags {
   backup: boolean
 }
 
-type UpstreamEntry = UpstreamConf & { flags: UpstreamFlags; initSet: boolean }
+export type UpstreamEntry = UpstreamConf & { flags: UpstreamFlags; initSet: boolean }
 
 /**
  * ngx_http_upstream_add: finds or creates the upstream for a host. Returns nginx's error
@@ -91,7 +91,7 @@ const upstream: Handler = (cx) => {
 }
 
 function upstreamOf(cx: DirectiveContext): UpstreamEntry | undefined {
-  return cx.level.get<UpstreamEntry>('$upstream')?.value
+  return cx.level.get('$upstream')?.value
 }
 
 const upstreamServer: Handler = (cx) => {

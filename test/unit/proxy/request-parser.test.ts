@@ -1,14 +1,15 @@
 /** request-parser.ts: the client's head as nginx reads it. */
 import { describe, expect, it } from 'vitest'
-import { parseRequestHead } from '../../../server/proxy/request-parser.ts'
+import { parseRequestHead, type HeadLimits } from '../../../server/proxy/request-parser.ts'
+import { DEFAULT_HEAD_LIMITS } from './head-limits.ts'
 
 const ok = (text: string) => {
-  const r = parseRequestHead(text)
+  const r = parseRequestHead(text, DEFAULT_HEAD_LIMITS)
   if (r.kind !== 'ok') throw new Error(`expected a head, got ${JSON.stringify(r)}`)
   return r.head
 }
 const err = (text: string) => {
-  const r = parseRequestHead(text)
+  const r = parseRequestHead(text, DEFAULT_HEAD_LIMITS)
   if (r.kind !== 'error') throw new Error(`expected an error, got ${r.kind}`)
   return [r.error.status, r.error.log]
 }
@@ -21,7 +22,7 @@ describe('parseRequestHead', () => {
   })
 
   it('waits for the whole head', () => {
-    expect(parseRequestHead('GET / HTTP/1.1\r\nHost: a\r\n').kind).toBe('incomplete')
+    expect(parseRequestHead('GET / HTTP/1.1\r\nHost: a\r\n', DEFAULT_HEAD_LIMITS).kind).toBe('incomplete')
   })
 
   it('ignores header names with underscores, as nginx does by default', () => {
@@ -52,5 +53,32 @@ describe('parseRequestHead', () => {
 
   it('refuses a header line longer than a large buffer with 494', () => {
     expect(err(`GET / HTTP/1.1\r\nHost: a\r\nCookie: ${'c'.repeat(9000)}\r\n\r\n`)[0]).toBe(494)
+  })
+})
+
+describe('header buffers (ngx_http_alloc_large_header_buffer)', () => {
+  // client_header_buffer_size 100, large_client_header_buffers 2 200: small enough to count.
+  const small: HeadLimits = { ...DEFAULT_HEAD_LIMITS, clientBufferSize: 100, largeBufferSize: 200, largeBuffers: 2 }
+  const parse = (text: string) => parseRequestHead(text, small)
+  const line = (length: number) => `GET /${'u'.repeat(length - 'GET / HTTP/1.0\r\n'.length)} HTTP/1.0\r\n`
+
+  it('takes a request line up to a large buffer with its CRLF, and refuses one byte more with 414', () => {
+    expect(parse(`${line(200)}\r\n`).kind).toBe('ok')
+    const refused = parse(`${line(201)}\r\n`)
+    expect(refused.kind === 'error' && [refused.error.status, refused.error.requestLine?.length]).toEqual([414, 200])
+  })
+
+  it('moves a line that crosses a full buffer to the next, so lines that each fit may not fit together', () => {
+    const header = (n: number) => `X-${n}: ${'v'.repeat(150 - 7)}\r\n`
+    // 50 + 150 (moves to large buffer 1) + 150 (large buffer 2) fits; a third header needs a third buffer.
+    expect(parse(`${line(50)}${header(1)}${header(2)}\r\n`).kind).toBe('ok')
+    const refused = parse(`${line(50)}${header(1)}${header(2)}${header(3)}\r\n`)
+    expect(refused.kind === 'error' && refused.error.status).toBe(494)
+    // nginx quotes the line in progress up to the end of the full buffer (400 - 350 bytes).
+    expect(refused.kind === 'error' && refused.error.log).toBe(`client sent too long header line: "${header(3).slice(0, 50)}..."`)
+  })
+
+  it('waits while the buffers are not full', () => {
+    expect(parse(line(50) + 'X-Long: ' + 'v'.repeat(100)).kind).toBe('incomplete')
   })
 })

@@ -11,6 +11,7 @@ import { parseRequestHead } from '../../../server/proxy/request-parser.ts'
 import { noCaptures, VARIABLE_DEPTH, type RequestState } from '../../../server/proxy/request-vars.ts'
 import { buildUpstreamRequest, upstreamUri } from '../../../server/proxy/upstream-request.ts'
 import { FILE } from '../helpers.ts'
+import { DEFAULT_HEAD_LIMITS } from './head-limits.ts'
 
 const CONFIG = `events {}
 http {
@@ -32,7 +33,7 @@ function compile(version: string): LabConfig {
 }
 
 function stateFor(config: LabConfig, request: string): RequestState {
-  const parsed = parseRequestHead(request)
+  const parsed = parseRequestHead(request, DEFAULT_HEAD_LIMITS)
   if (parsed.kind !== 'ok') throw new Error('bad request')
   return {
     head: parsed.head,
@@ -72,7 +73,7 @@ function connectionSent(version: string, path: string, clientHeaders: string): s
   const config = compile(version)
   const location = config.servers[0].locations.find((l) => l.name === path)!
   const state = stateFor(config, `GET ${path} HTTP/1.1\r\nHost: chat.test\r\n${clientHeaders}\r\n`)
-  const sent = buildUpstreamRequest(location.settings, config.defaults, state, upstreamUri(location.settings, location, state, null), null)
+  const sent = buildUpstreamRequest(location.settings, config.proxyHeaders, state, upstreamUri(location.settings, location, state, null), null)
   return sent.headers.filter(([name]) => name.toLowerCase() === 'connection').map(([, value]) => value)
 }
 
