@@ -4,7 +4,7 @@
  * says (relative paths against its folder); without an access_log, to stdout; without an
  * error_log, to stderr. `--trace` prints every trace event as a JSON line on stdout.
  */
-import { createWriteStream, readFileSync, statSync, type WriteStream } from 'node:fs'
+import { createWriteStream, readFileSync, realpathSync, statSync, type WriteStream } from 'node:fs'
 import { hostname } from 'node:os'
 import { dirname, resolve } from 'node:path'
 import { compileConfig } from '../nginx/compile.ts'
@@ -48,6 +48,13 @@ export const realFiles: StaticFiles = {
       const code = (error as NodeJS.ErrnoException).code
       if (code === 'EACCES') return { ok: false, errno: 13, text: 'Permission denied' }
       return { ok: false, errno: 2, text: 'No such file or directory' }
+    }
+  },
+  realpath(path) {
+    try {
+      return realpathSync(path)
+    } catch {
+      return null
     }
   },
 }

@@ -74,6 +74,8 @@ export class HttpConnection {
   private clientGone: (() => void) | null = null
   /** The error logs of the location now running: where a request's variables log (cycles). */
   private logsNow: ErrorLogTarget[] | null = null
+  /** Whether the next request's bytes were already read when the last one ended ($pipe). */
+  private pipelined = false
 
   constructor(
     readonly runtime: ProxyRuntime,
@@ -169,6 +171,12 @@ export class HttpConnection {
 
   get isClosed(): boolean {
     return this.closed
+  }
+
+  /** stub_status's view: reading a request head, writing (a request runs), or waiting idle. */
+  get phase(): 'reading' | 'writing' | 'waiting' {
+    if (!this.waitingForHead) return 'writing'
+    return this.bufferedLength > 0 ? 'reading' : 'waiting'
   }
 
   private armTimer(ms: number, fn: () => void): void {
@@ -326,7 +334,7 @@ export class HttpConnection {
     const config = this.runtime.config
     const state: RequestState = {
       head,
-      connection: { ...this.info, number: this.number, requests: this.requests },
+      connection: { ...this.info, number: this.number, requests: this.requests, pipelined: this.pipelined },
       serverName,
       nginxVersion: config.version.name,
       hostname,
@@ -346,8 +354,7 @@ export class HttpConnection {
       log: (level, message) => this.runtime.logError(this.logsNow ?? this.runtime.options.errorLogs, level, this.number, message, state.action, this.contextOf(state)),
       proxyHost: '',
       proxyPort: '',
-      upstreamAddr: [],
-      upstreamStatus: [],
+      upstreamTries: [],
       status: 0,
       bodyBytesSent: 0,
       bytesSent: 0,
@@ -496,6 +503,7 @@ export class HttpConnection {
    */
   private runRewrites(request: ActiveRequest, steps: RewriteStep[]): 'answered' | 'continue' | 'relocate' {
     const state = request.state
+    state.settings = request.settings
     let changed = false
     for (const step of steps) {
       if ('set' in step) state.assigned.set(step.set.name, evaluate(step.set.value, state))
@@ -716,6 +724,7 @@ export class HttpConnection {
     }
     this.consumer = null
     this.waitingForHead = true
+    this.pipelined = this.bufferedLength > 0
     this.idleLogs = request.errorLogs
     this.armTimer(request.settings.keepaliveTimeoutMs, () => this.destroy())
     this.keepaliveWaiting = true
@@ -726,6 +735,7 @@ export class HttpConnection {
   writeAccessLog(request: ActiveRequest): void {
     const { writeLog, trace, clock, prefix } = this.runtime.options
     request.state.action = 'logging request'
+    request.state.settings = request.settings
     for (const log of request.settings.accessLogs) {
       if (log.path === 'off') continue
       const format = this.runtime.config.logFormats.get(log.format)
@@ -796,6 +806,7 @@ const ADD_HEADER_STATUSES = new Set([200, 201, 204, 206, 301, 302, 303, 304, 307
 /** add_header values for a response status: all of them with `always`, else only for the usual statuses. */
 export function addHeaders(request: ActiveRequest, status: number): Array<[string, string]> {
   const out: Array<[string, string]> = []
+  request.state.settings = request.settings
   for (const h of request.settings.addHeaders) {
     if (!h.always && !ADD_HEADER_STATUSES.has(status)) continue
     const value = evaluate(h.value, request.state)

@@ -9,6 +9,7 @@ import { mapScenarios } from './maps.ts'
 import { responseScenarios } from './responses.ts'
 import { timeoutScenarios } from './timeouts.ts'
 import { upstreamScenarios } from './upstreams.ts'
+import { variableScenarios } from './variables.ts'
 import { websocketScenarios } from './websocket.ts'
 
 export const scenarios: Scenario[] = [
@@ -22,6 +23,7 @@ export const scenarios: Scenario[] = [
   ...mapScenarios,
   ...logScenarios,
   ...limitScenarios,
+  ...variableScenarios,
 ]
 
 const seen = new Set<string>()
