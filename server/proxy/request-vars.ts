@@ -491,6 +491,9 @@ function sessionId(der: Buffer): string {
   return der.subarray(i, i + len).toString('hex').toUpperCase()
 }
 
+/** RequestState.action while the access log is written. */
+const LOGGING = 'logging request'
+
 /** The families (`http_`, `arg_`…) and anything the switch does not name. */
 function computePrefixed(name: string, s: RequestState): string | undefined {
   const h = s.head
@@ -498,12 +501,20 @@ function computePrefixed(name: string, s: RequestState): string | undefined {
   if (name.startsWith('arg_')) return argument(h.args, name.slice(4))
   if (name.startsWith('cookie_')) return requestCookie(h.headers, name.slice(7))
   if (name.startsWith('sent_http_')) return headerValues(listedResponseHeaders(s.responseHeaders), name.slice(10))[0]
-  if (name.startsWith('upstream_http_')) return s.upstreamTries.length ? headerValues(s.upstreamHeaders, name.slice(14))[0] : undefined
+  if (name.startsWith('upstream_http_')) {
+    if (!s.upstreamTries.length) return undefined
+    const value = headerValues(s.upstreamHeaders, name.slice(14))[0]
+    // ngx_http_proxy_process_header adds empty "Server" and "Date" headers when the upstream sent none.
+    if (value === undefined && (name === 'upstream_http_server' || name === 'upstream_http_date') && s.upstreamTries.some((t) => t.headerMs !== -1)) return ''
+    return value
+  }
   if (name.startsWith('upstream_cookie_')) return s.upstreamTries.length ? setCookie(s.upstreamHeaders, name.slice(16)) : undefined
   if (name.startsWith('ssl_')) return s.connection.secure ? sslVariable(name, s.connection.secure) : undefined
   if (name.startsWith('connections_')) {
     const counts = s.connection.server?.connections()
     if (!counts) return undefined
+    // While it logs, nginx no longer counts the request's connection as writing (nor waiting).
+    if (s.action === LOGGING && counts.writing > 0) counts.writing--
     switch (name) {
       case 'connections_active':
         return String(counts.active)
@@ -542,25 +553,27 @@ function compute(name: string, s: RequestState): string | undefined {
       return c.tls ? 'https' : 'http'
     case 'https':
       return c.tls ? 'on' : ''
+    // A request nginx refused before its request line was parsed has none of these (not found).
     case 'request_uri':
-      return h.uri
+      return h.uri || undefined
     case 'uri':
     case 'document_uri':
     case 'fastcgi_script_name':
-      return h.normalizedPath
+      return h.normalizedPath || undefined
     case 'fastcgi_path_info':
       return ''
     case 'args':
     case 'query_string':
-      return h.args
+      // r->args: empty but found after a `?`, not found without one.
+      return h.args || (h.uri.includes('?') ? '' : undefined)
     case 'is_args':
       return h.args ? '?' : ''
     case 'request_method':
-      return h.method
+      return h.method || undefined
     case 'server_protocol':
       return h.major === 0 ? 'HTTP/0.9' : `HTTP/${h.major}.${h.minor}`
     case 'request':
-      return h.requestLine
+      return h.requestLine || undefined
     case 'http_cookie':
       return joined(h.headers, 'cookie', '; ')
     case 'http_x_forwarded_for':
@@ -575,12 +588,12 @@ function compute(name: string, s: RequestState): string | undefined {
       // ngx_http_process_user_agent: "MSIE " in the User-Agent, unless it is Opera.
       const ua = headerValues(h.headers, 'user_agent')[0] ?? ''
       const at = ua.indexOf('MSIE ')
-      return at >= 0 && at + 7 < ua.length && !ua.includes('Opera') ? '1' : undefined
+      return at >= 0 && at + 7 < ua.length && !ua.includes('Opera') ? '1' : ''
     }
     case 'proxy_host':
-      return s.proxyHost
+      return s.proxyHost || undefined
     case 'proxy_port':
-      return s.proxyPort
+      return s.proxyPort || undefined
     case 'proxy_add_x_forwarded_for': {
       const xff = variable('http_x_forwarded_for', s)
       return xff ? `${xff}, ${c.remoteAddress}` : c.remoteAddress
@@ -617,10 +630,11 @@ function compute(name: string, s: RequestState): string | undefined {
       return headerValues(s.responseHeaders, 'location')[0]
     case 'sent_http_last_modified':
       return headerValues(s.responseHeaders, 'last_modified')[0]
+    // r->keepalive is off by the time nginx logs (ngx_http_set_keepalive has taken the connection).
     case 'sent_http_connection':
-      return headerValues(s.responseHeaders, 'connection')[0] ?? (s.status === 101 ? 'upgrade' : 'close')
+      return s.status === 101 ? 'upgrade' : s.action === LOGGING ? 'close' : (headerValues(s.responseHeaders, 'connection')[0] ?? 'close')
     case 'sent_http_keep_alive':
-      return headerValues(s.responseHeaders, 'keep_alive')[0]
+      return s.action === LOGGING ? undefined : headerValues(s.responseHeaders, 'keep_alive')[0]
     case 'sent_http_transfer_encoding':
       return headerValues(s.responseHeaders, 'transfer_encoding')[0]
     case 'sent_http_cache_control':
@@ -670,8 +684,16 @@ function compute(name: string, s: RequestState): string | undefined {
       return '0'
     case 'document_root':
       return documentRoot(s)
-    case 'realpath_root':
-      return c.server?.realpath(documentRoot(s)) ?? undefined
+    case 'realpath_root': {
+      const root = documentRoot(s)
+      const real = c.server?.realpath(root) ?? null
+      if (real !== null) return real
+      s.log('crit', `realpath() "${root}" failed (2: No such file or directory)`)
+      // A variable whose handler failed stays "not found" for the rest of the request, even
+      // a NOCACHEABLE one (ngx_http_get_indexed_variable; no_cacheable is never set on it).
+      s.cached.set('realpath_root', undefined)
+      return undefined
+    }
     case 'request_filename':
       return documentRoot(s) + h.normalizedPath
     default:

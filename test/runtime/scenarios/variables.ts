@@ -247,6 +247,8 @@ location / {
       const c = await ctx.connect()
       await c.get('/a')
       const idle = await ctx.connect()
+      // Let the proxy take the idle connection in before the next request.
+      await new Promise((resolve) => setTimeout(resolve, 200))
       await c.get('/b')
       await idle.get('/c')
     },
@@ -258,7 +260,8 @@ location / {
       `${logFormat('$request_uri dr=$document_root rr=$realpath_root rf=$request_filename s=$status')}
 ${server(`
 location /ret/ {
-    return 200 "dr=$document_root|rr=$realpath_root|rf=$request_filename\\n";
+    add_header X-Root "dr=$document_root|rr=$realpath_root|rf=$request_filename";
+    return 200 "paths in X-Root\\n";
 }
 location /files/ {
     root site;
