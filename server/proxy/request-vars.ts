@@ -454,8 +454,8 @@ function sslVariable(name: string, tls: TLSSocket): string | undefined {
     case 'ssl_session_reused':
       return tls.isSessionReused() ? 'r' : '.'
     case 'ssl_session_id': {
-      // SSL_SESSION_get_id, as uppercase hex: bytes 2.. of the DER session hold it, so the
-      // lab reads it from the ticket-less session Node gives (empty when there is none).
+      // ngx_ssl_get_session_id: SSL_SESSION_get_id as uppercase hex, read here from the DER
+      // session Node gives (empty when there is none).
       const session = tls.getSession()
       return session ? sessionId(session) : ''
     }
@@ -484,7 +484,8 @@ function sessionId(der: Buffer): string {
   readLength()
   for (let field = 0; field < 3; field++) {
     i++
-    i += readLength()
+    const length = readLength()
+    i += length
   }
   if (der[i++] !== 0x04) return ''
   const len = readLength()
