@@ -4,7 +4,7 @@
  * says (relative paths against its folder); without an access_log, to stdout; without an
  * error_log, to stderr. `--trace` prints every trace event as a JSON line on stdout.
  */
-import { createWriteStream, readFileSync, statSync, type WriteStream } from 'node:fs'
+import { createWriteStream, readFileSync, realpathSync, statSync, type WriteStream } from 'node:fs'
 import { hostname } from 'node:os'
 import { dirname, resolve } from 'node:path'
 import { compileConfig } from '../nginx/compile.ts'
@@ -55,6 +55,13 @@ export const realFiles: StaticFiles = {
       const stat = statSync(path)
       // ngx_is_exec: any of the three execute bits.
       return { kind: stat.isFile() ? 'file' : stat.isDirectory() ? 'directory' : 'other', executable: (stat.mode & 0o111) !== 0 }
+    } catch {
+      return null
+    }
+  },
+  realpath(path) {
+    try {
+      return realpathSync(path)
     } catch {
       return null
     }

@@ -5,48 +5,16 @@
  * built-in variables of the modules Debian's nginx is built with.
  */
 import type { Range } from './source.ts'
+import { VARIABLE_TABLE } from './variable-table.ts'
 
-/** Built-in variable names (ngx_http_core_variables and the modules' own tables). */
-export const BUILTIN_VARIABLES: ReadonlySet<string> = new Set([
-  // ngx_http_variables.c
-  'http_host', 'http_user_agent', 'http_referer', 'http_via', 'http_x_forwarded_for', 'http_cookie',
-  'content_length', 'content_type', 'host', 'binary_remote_addr', 'remote_addr', 'remote_port',
-  'proxy_protocol_addr', 'proxy_protocol_port', 'proxy_protocol_server_addr', 'proxy_protocol_server_port',
-  'server_addr', 'server_port', 'server_protocol', 'scheme', 'https', 'request_uri', 'uri', 'document_uri',
-  'request', 'document_root', 'realpath_root', 'query_string', 'args', 'is_args', 'request_filename',
-  'server_name', 'request_method', 'remote_user', 'bytes_sent', 'body_bytes_sent', 'pipe',
-  'request_completion', 'request_body', 'request_body_file', 'request_length', 'request_time', 'request_id',
-  'status', 'sent_http_content_type', 'sent_http_content_length', 'sent_http_location',
-  'sent_http_last_modified', 'sent_http_connection', 'sent_http_keep_alive', 'sent_http_transfer_encoding',
-  'sent_http_cache_control', 'sent_http_link', 'limit_rate', 'connection', 'connection_requests',
-  'connection_time', 'nginx_version', 'hostname', 'pid', 'msec', 'time_iso8601', 'time_local',
-  'tcpinfo_rtt', 'tcpinfo_rttvar', 'tcpinfo_snd_cwnd', 'tcpinfo_rcv_space',
-  // ngx_http_proxy_module
-  'proxy_host', 'proxy_port', 'proxy_add_x_forwarded_for', 'proxy_internal_body_length',
-  'proxy_internal_chunked',
-  // ngx_http_upstream.c
-  'upstream_addr', 'upstream_status', 'upstream_connect_time', 'upstream_header_time',
-  'upstream_response_time', 'upstream_response_length', 'upstream_bytes_received', 'upstream_bytes_sent',
-  'upstream_cache_status', 'upstream_cache_last_modified', 'upstream_cache_etag',
-  // ngx_http_ssl_module
-  'ssl_protocol', 'ssl_cipher', 'ssl_ciphers', 'ssl_curves', 'ssl_session_id', 'ssl_session_reused',
-  'ssl_early_data', 'ssl_server_name', 'ssl_alpn_protocol', 'ssl_client_cert', 'ssl_client_raw_cert',
-  'ssl_client_escaped_cert', 'ssl_client_s_dn', 'ssl_client_i_dn', 'ssl_client_s_dn_legacy',
-  'ssl_client_i_dn_legacy', 'ssl_client_serial', 'ssl_client_fingerprint', 'ssl_client_verify',
-  'ssl_client_v_start', 'ssl_client_v_end', 'ssl_client_v_remain',
-  // other static modules of Debian's build
-  'fastcgi_script_name', 'fastcgi_path_info', 'date_local', 'date_gmt', 'realip_remote_addr',
-  'realip_remote_port', 'secure_link', 'secure_link_expires', 'gzip_ratio', 'http2', 'invalid_referer',
-  'uid_got', 'uid_set', 'uid_reset', 'memcached_key', 'limit_conn_status', 'limit_req_status',
-  'connections_active', 'connections_reading', 'connections_writing', 'connections_waiting',
-  'binary_remote_addr', 'auth_request_variables', 'spdy', 'spdy_request_priority',
-])
+/** Built-in variable names: the static modules' variables of the table (ngx_http_variables.c and the modules' own). */
+export const BUILTIN_VARIABLES: ReadonlySet<string> = new Set(VARIABLE_TABLE.filter((e) => !e.prefix && !e.dynamic).map((e) => e.name))
 
 /** Families of variables named by a prefix (`$http_upgrade`, `$arg_room`…). */
-export const VARIABLE_PREFIXES: readonly string[] = [
-  'http_', 'sent_http_', 'sent_trailer_', 'cookie_', 'arg_',
-  'upstream_http_', 'upstream_trailer_', 'upstream_cookie_',
-]
+export const VARIABLE_PREFIXES: readonly string[] = VARIABLE_TABLE.filter((e) => e.prefix && !e.dynamic).map((e) => e.name)
+
+/** Built-ins that `map` or `set` may take over (NGX_HTTP_VAR_CHANGEABLE). */
+export const CHANGEABLE_BUILTINS: ReadonlySet<string> = new Set(VARIABLE_TABLE.filter((e) => e.changeable && !e.dynamic).map((e) => e.name))
 
 export type ValuePart = { kind: 'text'; text: string } | { kind: 'variable'; name: string } | { kind: 'capture'; index: number }
 

@@ -72,6 +72,8 @@ export class HttpConnection {
   private clientGone: (() => void) | null = null
   /** The error logs of the location now running: where a request's variables log (cycles). */
   private logsNow: ErrorLogTarget[] | null = null
+  /** Whether the next request's bytes were already read when the last one ended ($pipe). */
+  private pipelined = false
 
   constructor(
     readonly runtime: ProxyRuntime,
@@ -179,6 +181,12 @@ export class HttpConnection {
 
   get isClosed(): boolean {
     return this.closed
+  }
+
+  /** stub_status's view: reading a request head, writing (a request runs), or waiting idle. */
+  get phase(): 'reading' | 'writing' | 'waiting' {
+    if (!this.waitingForHead) return 'writing'
+    return this.bufferedLength > 0 ? 'reading' : 'waiting'
   }
 
   private armTimer(ms: number, fn: () => void): void {
@@ -336,7 +344,7 @@ export class HttpConnection {
     const config = this.runtime.config
     const state: RequestState = {
       head,
-      connection: { ...this.info, number: this.number, requests: this.requests },
+      connection: { ...this.info, number: this.number, requests: this.requests, pipelined: this.pipelined },
       serverName,
       nginxVersion: config.version.name,
       hostname,
@@ -358,8 +366,7 @@ export class HttpConnection {
       log: (level, message) => this.runtime.logError(this.logsNow ?? this.runtime.options.errorLogs, level, this.number, message, state.action, this.contextOf(state)),
       proxyHost: '',
       proxyPort: '',
-      upstreamAddr: [],
-      upstreamStatus: [],
+      upstreamTries: [],
       status: 0,
       bodyBytesSent: 0,
       bytesSent: 0,
@@ -644,6 +651,7 @@ export class HttpConnection {
     request.settings = settings
     request.errorLogs = this.errorLogsOf(settings)
     request.state.warnUninitialized = settings.uninitializedVariableWarn
+    request.state.settings = settings
     this.logsNow = request.errorLogs
   }
 
@@ -702,6 +710,7 @@ export class HttpConnection {
     }
     this.consumer = null
     this.waitingForHead = true
+    this.pipelined = this.bufferedLength > 0
     this.idleLogs = request.errorLogs
     this.armTimer(request.settings.keepaliveTimeoutMs, () => this.destroy())
     this.keepaliveWaiting = true
@@ -712,6 +721,7 @@ export class HttpConnection {
   writeAccessLog(request: ActiveRequest): void {
     const { writeLog, trace, clock, prefix } = this.runtime.options
     request.state.action = 'logging request'
+    request.state.settings = request.settings
     for (const log of request.settings.accessLogs) {
       if (log.path === 'off') continue
       const format = this.runtime.config.logFormats.get(log.format)
@@ -782,6 +792,7 @@ const ADD_HEADER_STATUSES = new Set([200, 201, 204, 206, 301, 302, 303, 304, 307
 /** add_header values for a response status: all of them with `always`, else only for the usual statuses. */
 export function addHeaders(request: ActiveRequest, status: number): Array<[string, string]> {
   const out: Array<[string, string]> = []
+  request.state.settings = request.settings
   for (const h of request.settings.addHeaders) {
     if (!h.always && !ADD_HEADER_STATUSES.has(status)) continue
     const value = evaluate(h.value, request.state)

@@ -91,14 +91,6 @@ function compiledFormat(format: LogFormatConf): ReturnType<typeof compileValue> 
   return compiled
 }
 
-/**
- * Whether a variable's value comes from the config (map, set, a capture): empty, it is logged
- * empty, as found. The built-ins' empty values stand for nginx's "not found" and are logged `-`.
- */
-function setByConfig(name: string, state: RequestState): boolean {
-  return state.maps.has(name) || state.assigned.has(name) || Object.hasOwn(state.captures, name)
-}
-
 /** An access_log line: variables of the format, `-` for empty ones (escape=default). */
 export function accessLine(format: LogFormatConf, state: RequestState): string {
   const compiled = compiledFormat(format)
@@ -113,7 +105,8 @@ export function accessLine(format: LogFormatConf, state: RequestState): string {
       const value = found ?? ''
       if (format.escape === 'json') out += escapeJson(value)
       else if (format.escape === 'none') out += value
-      else out += found === undefined || (value === '' && !setByConfig(part.name, state)) ? '-' : escapeDefault(value)
+      // ngx_http_log_variable: `-` only for a value not found; an empty one found stays empty.
+      else out += found === undefined ? '-' : escapeDefault(value)
     }
     // A format of many long variables is stopped as it grows, not once it is built.
     if (out.length > limit) throw new EvaluationBudgetError(out.length, 'valueBytes')

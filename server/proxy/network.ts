@@ -5,6 +5,7 @@
 import { createServer as createNetServer, connect as netConnect, type Socket } from 'node:net'
 import { createSecureContext, TLSSocket } from 'node:tls'
 import { Duplex } from 'node:stream'
+import type { ServerFacts } from './request-vars.ts'
 
 export interface ConnectionInfo {
   remoteAddress: string
@@ -15,6 +16,12 @@ export interface ConnectionInfo {
   tls: boolean
   /** Whether it arrived on a `listen … ssl` port (a plain one there gets nginx's 497). */
   sslPort: boolean
+  /** When the runtime accepted it (its clock), for $connection_time. */
+  acceptedMs?: number
+  /** The TLS socket, for $ssl_* (set by the runtime). */
+  secure?: TLSSocket
+  /** The runtime's facts for variables (set by the runtime). */
+  server?: ServerFacts
 }
 
 export interface ListenSpec {
@@ -93,7 +100,7 @@ export function realNetwork(): ProxyNetwork {
           socket.once('data', (first: Buffer) => {
             socket.pause()
             if (first[0] === 0x16) {
-              const tls = new TLSSocket(replayed(socket, first), { isServer: true, secureContext: context })
+              const tls = new TLSSocket(replayed(socket, first), { isServer: true, secureContext: context, ALPNProtocols: ['http/1.1', 'http/1.0', 'http/0.9'] })
               tls.on('error', () => socket.destroy())
               onConnection(tls, info(socket, true))
             } else {

@@ -11,7 +11,7 @@ import { parseUrl } from '../nginx/values.ts'
 import type { Attempt, Balancer, Peer } from './balancer.ts'
 import { addHeaders, headerOf, httpDate, type ActiveRequest, type HttpConnection } from './http-connection.ts'
 import type { Stream } from './network.ts'
-import { evaluate } from './request-vars.ts'
+import { endTry, evaluate, startTry, type RequestState, type UpstreamTry } from './request-vars.ts'
 import { clientHead, parseUpstreamHead, passedHeaders, type UpstreamHead } from './response-head.ts'
 import { capturesOf } from './router.ts'
 import { runTunnel } from './tunnel.ts'
@@ -113,11 +113,30 @@ export function proxyRequest(conn: HttpConnection, request: ActiveRequest): void
   request.state.proxyPort = target.proxyPort
   readRequestBody(conn, request, (body) =>
     conn.guard(request, () => {
+      noteBody(request.state, body)
       const uri = upstreamUri(request.settings, request.location, request.state, target.dynamicUri)
       const attempt = target.balancer.newAttempt()
       tryPeer(conn, request, target, attempt, uri, body)
     }),
   )
+}
+
+/** client_body_buffer_size (16k on 64-bit): a bigger body nginx writes to a temporary file. */
+const BODY_IN_MEMORY = 16 * 1024
+
+/**
+ * ngx_http_upstream_init_request for the request's body variables and upstream states: a
+ * second upstream (an internal redirect proxied again) starts a new group (` : `).
+ */
+function noteBody(state: RequestState, body: Buffer | null): void {
+  if (state.upstreamTries.length) state.upstreamTries.push({ addr: null, status: 0, startMs: 0, connectMs: -1, headerMs: -1, responseMs: 0, bytesReceived: 0, bytesSent: 0, responseLength: 0 })
+  state.proxyBodyLength = body ? body.length : -1
+  if (body && body.length > 0 && body.length <= BODY_IN_MEMORY) state.requestBody = body
+}
+
+/** The try now running (the last one). */
+function currentTry(state: RequestState): UpstreamTry | undefined {
+  return state.upstreamTries[state.upstreamTries.length - 1]
 }
 
 function tryPeer(conn: HttpConnection, request: ActiveRequest, target: Target, attempt: Attempt, uri: string, body: Buffer | null): void {
@@ -128,14 +147,14 @@ function tryPeer(conn: HttpConnection, request: ActiveRequest, target: Target, a
   const peer = attempt.tries > 0 ? target.balancer.pick(attempt, key) : null
   if (!peer) {
     conn.logErrorFor(request, 'error', 'no live upstreams', 'connecting to upstream', `${target.scheme}://${target.groupName}${uri}`)
-    request.state.upstreamAddr.push(target.groupName)
-    request.state.upstreamStatus.push('502')
+    startTry(request.state, target.groupName).status = 502
+    endTry(request.state)
     return conn.sendError(request, 502)
   }
   attempt.tries--
   trace({ type: 'upstream.selected', upstream: target.groupName, peer: peer.name, tries: attempt.tried.size, time: clock.now(), connection: conn.number })
   const upstreamUrl = `${target.scheme}://${peer.name}${uri}`
-  request.state.upstreamAddr.push(peer.name)
+  startTry(request.state, peer.name)
   const reused = runtime.takeIdle(target.balancer.upstream, peer.name)
   if (reused) {
     trace({ type: 'upstream.connect', peer: peer.name, outcome: 'connected', detail: 'kept-alive connection reused', time: clock.now(), connection: conn.number })
@@ -188,6 +207,7 @@ function watchClient(conn: HttpConnection, request: ActiveRequest, stop: () => b
     conn.runtime.options.trace({ type: 'request.aborted', time: conn.runtime.options.clock.now(), connection: conn.number })
     conn.logErrorFor(request, 'info', 'epoll_wait() reported that client prematurely closed connection, so upstream connection is closed too', action, `${target.scheme}://${peer.name}${uri}`)
     target.balancer.release(peer, false)
+    endTry(request.state)
     request.state.status = 499
     request.keepalive = false
     conn.finish(request)
@@ -209,7 +229,9 @@ function failed(
   message: string | null,
 ): void {
   conn.onClientGone(null)
-  request.state.upstreamStatus.push(String(status))
+  const failedTry = currentTry(request.state)
+  if (failedTry) failedTry.status = status
+  endTry(request.state)
   const upstreamUrl = `${target.scheme}://${peer.name}${uri}`
   const logError = (): void => {
     if (message !== null) conn.logErrorFor(request, 'error', message, action, upstreamUrl)
@@ -243,7 +265,14 @@ function exchange(
   const settings = request.settings
   const built = buildUpstreamRequest(settings, runtime.config.proxyHeaders, request.state, uri, body ? body.length : null)
   trace({ type: 'upstream.request', peer: peer.name, requestLine: built.requestLine, headers: built.headers, dropped: built.dropped, time: clock.now(), connection: conn.number })
-  socket.write(Buffer.concat([Buffer.from(built.head, 'latin1'), body ?? Buffer.alloc(0)]))
+  const requestBytes = Buffer.concat([Buffer.from(built.head, 'latin1'), body ?? Buffer.alloc(0)])
+  // ngx_http_upstream_send_request: connected (or a kept connection taken) — the connect time.
+  const thisTry = currentTry(request.state)
+  if (thisTry) {
+    thisTry.connectMs = clock.now() - thisTry.startMs
+    thisTry.bytesSent += requestBytes.length
+  }
+  socket.write(requestBytes)
 
   let data = Buffer.alloc(0)
   let done = false
@@ -265,6 +294,7 @@ function exchange(
   const onData = (chunk: Buffer): void => {
     if (done) return
     if (data.length === 0) watchClient(conn, request, stopWaiting, target, peer, uri, 'reading response header from upstream')
+    if (thisTry) thisTry.bytesReceived += chunk.length
     data = Buffer.concat([data, chunk])
     const parsed = parseUpstreamHead(data.toString('latin1'))
     if (parsed.kind === 'incomplete') return
@@ -272,6 +302,7 @@ function exchange(
     readTimer.cancel()
     conn.onClientGone(null)
     socket.off('data', onData)
+    if (thisTry && parsed.kind !== 'invalid-header') thisTry.headerMs = clock.now() - thisTry.startMs
     if (parsed.kind === 'invalid-header') {
       socket.destroy()
       return failed(conn, request, target, attempt, peer, uri, body, 'invalid_header', 502, 'reading response header from upstream', `upstream sent invalid header: "${parsed.shown}"`)
@@ -279,7 +310,7 @@ function exchange(
     if (parsed.kind === 'invalid') {
       // ngx_http_proxy_process_status_line: not HTTP, so an HTTP/0.9 answer, relayed raw.
       conn.logErrorFor(request, 'error', 'upstream sent no valid HTTP/1.0 header', 'reading response header from upstream', upstreamUrl)
-      request.state.upstreamStatus.push('200')
+      if (thisTry) thisTry.status = 200
       request.state.status = 9
       const release = releaser(target.balancer, peer)
       return relayBody(conn, request, socket, null, false, false, false, data, false, release)
@@ -321,12 +352,14 @@ function respond(
   const { runtime } = conn
   const { clock, trace } = runtime.options
   const settings = request.settings
-  request.state.upstreamStatus.push(String(head.status))
+  const thisTry = currentTry(request.state)
+  if (thisTry) thisTry.status = head.status
   request.state.upstreamHeaders = head.headers
   if (settings.proxyInterceptErrors && head.status >= 300 && settings.errorPages.some((p) => p.codes.includes(head.status))) {
     // The upstream's error answer is dropped for this location's error_page.
     socket.destroy()
     target.balancer.release(peer, false)
+    endTry(request.state)
     return conn.sendError(request, head.status)
   }
   if (request.statusOverride !== undefined && request.statusOverride !== null) head = { ...head, status: request.statusOverride, statusLine: statusText(request.statusOverride) }
@@ -423,6 +456,13 @@ function openTunnel(conn: HttpConnection, request: ActiveRequest, socket: Stream
     (result) => {
       request.state.bodyBytesSent = result.bytesToClient + restLength
       request.state.bytesSent += result.bytesToClient + restLength
+      const tunnelTry = currentTry(request.state)
+      if (tunnelTry) {
+        // ngx_http_upstream_process_upgraded counts what the upstream sent; c->sent what it got.
+        tunnelTry.bytesReceived += result.bytesToClient
+        tunnelTry.bytesSent += result.bytesToUpstream + pendingFromClient.length
+      }
+      endTry(request.state)
       if (result.by === 'timeout') {
         const who = result.timer === 'send_timeout' ? 'client' : 'upstream'
         conn.logErrorFor(request, 'info', `${who} timed out (110: Connection timed out)`, 'proxying upgraded connection', upstreamUrl)
@@ -496,12 +536,14 @@ function relayBody(
   let remaining = contentLength ?? Infinity
   let finished = false
   const dechunker = upstreamChunked ? new Dechunker() : null
+  const thisTry = currentTry(request.state)
   const end = (complete = true): void => {
     if (finished) return
     finished = true
+    endTry(request.state)
     for (const chunk of held.splice(0)) writeOut(chunk)
     release()
-    socket.removeListener('data', onData)
+    socket.removeListener('data', fromSocket)
     if (!(complete && keep())) socket.destroy()
     if (chunkedToClient) {
       client.write('0\r\n\r\n')
@@ -540,6 +582,8 @@ function relayBody(
   }
   const onData = (chunk: Buffer): void => {
     if (finished) return
+    // $upstream_response_length: the body's bytes as read (the pipe's read_length).
+    if (thisTry) thisTry.responseLength += chunk.length
     if (noBody) return end()
     if (dechunker) {
       const { data, complete } = dechunker.push(chunk)
@@ -552,10 +596,15 @@ function relayBody(
     send(take)
     if (remaining <= 0) end()
   }
+  /** What the upstream sends after its head ($upstream_bytes_received; the head's were counted). */
+  const fromSocket = (chunk: Buffer): void => {
+    if (thisTry && !finished) thisTry.bytesReceived += chunk.length
+    onData(chunk)
+  }
   if (noBody || contentLength === 0) return end()
   if (rest.length) onData(rest)
   if (finished) return
-  socket.on('data', onData)
+  socket.on('data', fromSocket)
   // A close before the length was reached ends the response (the connection cannot be kept).
   socket.once('end', () => end(false))
   socket.once('close', () => end(false))

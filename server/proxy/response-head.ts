@@ -133,7 +133,8 @@ export function passedHeaders(
     if (NOT_PASSED.has(lower) || hidden.has(lower)) continue
     if (lower === 'content-type') out.contentType = value
     else if (lower === 'content-length') out.contentLength = /^\d+$/.test(value) ? Number(value) : null
-    else if (lower === 'last-modified') out.lastModified = value
+    // The upstream's Last-Modified stays where it was in nginx's header list (r->headers_out.last_modified points into it).
+    else if (lower === 'last-modified') out.passed.push([name, value])
     // An absolute Location becomes nginx's own (fixed place; made absolute again if a
     // redirect rule shortens it); a relative one stays an ordinary header.
     else if (lower === 'location' && !value.startsWith('/')) out.location = rewriteRedirect(value)

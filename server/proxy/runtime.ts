@@ -3,6 +3,7 @@
  * ProxyNetwork, keeps what lives as long as the config (balancer state, nginx's connection
  * counter, log targets), and hands each client connection to an HttpConnection.
  */
+import { TLSSocket } from 'node:tls'
 import type { LabConfig, LabServer } from '../nginx/compile.ts'
 import type { MapConf, UpstreamConf } from '../nginx/conf.ts'
 import { selectServer } from './router.ts'
@@ -12,6 +13,7 @@ import type { Clock } from './clock.ts'
 import { HttpConnection } from './http-connection.ts'
 import { errorLine, levelEnabled, type ErrorContext, type ErrorLogTarget, type Level, type LogWriter } from './logs.ts'
 import type { Listener, ListenSpec, ProxyNetwork, Stream, ConnectionInfo } from './network.ts'
+import type { ConnectionCounts, ServerFacts } from './request-vars.ts'
 import type { TraceSink } from './trace.ts'
 
 /** Static files for `root`: the real file system for serve, none in the lab. */
@@ -19,6 +21,8 @@ export interface StaticFiles {
   read(path: string): { ok: true; data: Buffer; mtimeMs: number } | { ok: false; errno: number; text: string; directory?: boolean }
   /** What `if (-f …)`, `-d`, `-e` and `-x` test; null when nothing is there. */
   stat(path: string): { kind: 'file' | 'directory' | 'other'; executable: boolean } | null
+  /** realpath(3) for $realpath_root, or null when the path does not resolve (no files in the lab). */
+  realpath?(path: string): string | null
 }
 
 export interface RuntimeOptions {
@@ -55,6 +59,11 @@ export class ProxyRuntime {
   constructor(readonly options: RuntimeOptions) {
     this.maps = new Map(options.config.maps.map((m) => [m.variable, m]))
     this.budget = options.budget ?? DEFAULT_BUDGET
+    this.facts = {
+      prefix: options.prefix,
+      connections: () => this.connectionCounts(),
+      realpath: (path) => options.files.realpath?.(path) ?? null,
+    }
   }
 
   readonly budget: EvaluationBudget
@@ -166,7 +175,23 @@ export class ProxyRuntime {
     }
   }
 
+  /** What a request's variables may ask the runtime (stub_status counts, the prefix, realpath). */
+  private readonly facts: ServerFacts
+
+  /** ngx_stat_active/_reading/_writing/_waiting, counted from the open client connections. */
+  connectionCounts(): ConnectionCounts {
+    const counts: ConnectionCounts = { active: 0, reading: 0, writing: 0, waiting: 0 }
+    for (const c of this.open) {
+      if (c.isClosed) continue
+      counts.active++
+      counts[c.phase]++
+    }
+    return counts
+  }
+
   accept(stream: Stream, info: ConnectionInfo): void {
+    const secure = info.tls && stream instanceof TLSSocket ? stream : undefined
+    info = { ...info, acceptedMs: this.options.clock.now(), server: this.facts, ...(secure ? { secure } : {}) }
     const connection = new HttpConnection(this, stream, info, this.nextConnectionNumber())
     this.open.add(connection)
     stream.once('close', () => this.open.delete(connection))

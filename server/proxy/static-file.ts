@@ -15,6 +15,7 @@ const BUILT_IN_TYPES = new Map([
 export function serveStatic(connection: HttpConnection, request: ActiveRequest): void {
   const { prefix, files } = connection.runtime.options
   const settings = request.settings
+  request.state.settings = settings
   const root = settings.root.startsWith('/') ? settings.root : prefix + settings.root
   const uri = request.state.head.normalizedPath
   if (uri.endsWith('/')) {

@@ -9,11 +9,8 @@ import type { Word } from '../lexer.ts'
 import { compileRegex } from '../regex.ts'
 import type { ConfigRegex } from '../regex-match.ts'
 import { numSlot } from '../slots.ts'
-import { BUILTIN_VARIABLES } from '../variables.ts'
+import { BUILTIN_VARIABLES, CHANGEABLE_BUILTINS } from '../variables.ts'
 import { docs, row } from './row.ts'
-
-/** Builtins that `map` or `set` may take over (NGX_HTTP_VAR_CHANGEABLE in nginx). */
-const CHANGEABLE_BUILTINS = new Set(['args', 'limit_rate'])
 
 /** ngx_http_add_variable for a variable a config defines; nginx's error when it may not. */
 export function defineVariable(cx: DirectiveContext, name: string, word: Word): boolean {

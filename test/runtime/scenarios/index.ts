@@ -10,6 +10,7 @@ import { mapScenarios } from './maps.ts'
 import { responseScenarios } from './responses.ts'
 import { timeoutScenarios } from './timeouts.ts'
 import { upstreamScenarios } from './upstreams.ts'
+import { variableScenarios } from './variables.ts'
 import { websocketScenarios } from './websocket.ts'
 
 export const scenarios: Scenario[] = [
@@ -24,6 +25,7 @@ export const scenarios: Scenario[] = [
   ...logScenarios,
   ...limitScenarios,
   ...ifScenarios,
+  ...variableScenarios,
 ]
 
 const seen = new Set<string>()

@@ -13,6 +13,9 @@
  * - error_log lines about the master/worker life cycle (`start worker process 123`, `signal 15 …`,
  *   `exiting`, `OS: …`) are dropped: they are about nginx's processes, not the proxying;
  * - access log times (`[22/Nov/2026:07:40:10 +0000]`, ISO 8601) become TIME;
+ * - values a scenario marks for comparison by shape: `<~t:…~>` (times: every `N.NNN` becomes
+ *   `S.MMM`, the `-`, `, ` and ` : ` between them stay), `<~id:…~>` (32 lowercase hex digits
+ *   become HEX32), `<~n:…~>` (every run of digits becomes N);
  * - (for reading, not a normalization) runs of 40+ equal characters are written `c{×N}`.
  *
  * WebSocket keys are fixed by the client (FIXED_WS_KEY), so Sec-WebSocket-Accept is the same on
@@ -35,7 +38,17 @@ export function compressRuns(text: string): string {
 
 const HTTP_DATE = /\b(Date: ?)[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT/g
 
+const SHAPED = /<~(t|id|n):([^~]*)~>/g
+
+/** A value marked for comparison by shape (see the file comment), reduced to its shape. */
+function shapeOf(kind: string, value: string): string {
+  if (kind === 't') return value.replace(/\d+\.\d{3}/g, 'S.MMM')
+  if (kind === 'id') return /^[0-9a-f]{32}$/.test(value) ? 'HEX32' : value
+  return value.replace(/\d+/g, 'N')
+}
+
 export function normalizeText(text: string, ctx: NormalizeContext): string {
+  if (text.includes('<~')) text = text.replace(SHAPED, (_m: string, kind: string, value: string) => `<~${kind}:${shapeOf(kind, value)}~>`)
   let out = compressRuns(ctx.prefix ? text.split(ctx.prefix).join('PREFIX') : text).replace(HTTP_DATE, '$1DATE')
   if (ctx.ports.size > 0) {
     out = out.replace(/(?<![0-9A-Za-z])\d{2,5}(?![0-9A-Za-z])/g, (n) => ctx.ports.get(Number(n)) ?? n)
