@@ -1,5 +1,5 @@
 /**
- * `upgrade-lab`: the command line (DESIGN.md, CLI contract).
+ * `upgrade-lab`: the command line (docs/architecture.md "CLI contract").
  *
  *   upgrade-lab check [--all] [--json] [--nginx-version V] FILE
  *   upgrade-lab serve [--trace] [--no-frame-inspection] [--nginx-version V] FILE

@@ -1,6 +1,6 @@
 /**
  * `upgrade-lab check FILE`: what `nginx -t -p DIR/ -c FILE -e DIR/startup.log` prints, from
- * the engine's diagnostics (DESIGN.md, CLI contract).
+ * the engine's diagnostics (docs/architecture.md "CLI contract").
  */
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'

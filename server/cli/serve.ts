@@ -1,6 +1,6 @@
 /**
  * `upgrade-lab serve FILE`: the config's http servers on 127.0.0.1 at their listen ports,
- * proxying to the real addresses it names (DESIGN.md, CLI contract). Logs go where the config
+ * proxying to the real addresses it names (docs/architecture.md "CLI contract"). Logs go where the config
  * says (relative paths against its folder); without an access_log, to stdout; without an
  * error_log, to stderr. `--trace` prints every trace event as a JSON line on stdout.
  */

@@ -1,5 +1,5 @@
 /**
- * What a check needs from outside the text (DESIGN.md): the engine never touches the host
+ * What a check needs from outside the text (docs/architecture.md "The host interface"): the engine never touches the host
  * itself. The CLI passes the real file system and resolver; the browser and the lab pass a
  * virtual host where no file exists but the lab's own and no name resolves but the lab's.
  */

@@ -1,6 +1,6 @@
 /**
  * How the runtime listens and connects. `upgrade-lab serve` gives it the real network; the
- * lab gives it a virtual one where no socket the config names is ever opened (DESIGN.md).
+ * lab gives it a virtual one where no socket the config names is ever opened (docs/architecture.md "The virtual network").
  */
 import { createServer as createNetServer, connect as netConnect, type Socket } from 'node:net'
 import { createSecureContext, TLSSocket } from 'node:tls'

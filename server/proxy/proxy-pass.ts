@@ -370,7 +370,7 @@ function respond(
   const clientAskedUpgrade = headerOf(request.state.head, 'upgrade') !== undefined
   const upgrade = head.status === 101 && clientAskedUpgrade
   // A 101 nobody asked for is relayed as a response without length, whole, once the upstream
-  // closes (nginx-findings.md §4), and nginx's header filter still says "Connection: upgrade".
+  // closes (docs/nginx-behaviour.md §4), and nginx's header filter still says "Connection: upgrade".
   const unsolicited101 = head.status === 101 && !upgrade
   const noBody = request.state.head.method === 'HEAD' || head.status === 204 || head.status === 304 || (head.status >= 100 && head.status < 200 && !unsolicited101)
   const clientHttp11 = request.state.head.major === 1 && request.state.head.minor >= 1

@@ -1,6 +1,6 @@
 /**
  * Trace events: every step the runtime takes, typed, with a timestamp and the connection it
- * belongs to (DESIGN.md "Trace events"). The UI and `serve --trace` only render these; they
+ * belongs to (docs/architecture.md "Trace events"). The UI and `serve --trace` only render these; they
  * never recompute what the engine decided. The schema is documented in docs/trace-events.md.
  */
 import type { BudgetKind } from './budget.ts'

@@ -1,5 +1,5 @@
 /**
- * One visitor's lab (DESIGN.md "Sessions"): its config, its proxy runtime on its own virtual
+ * One visitor's lab (docs/architecture.md "Sessions"): its config, its proxy runtime on its own virtual
  * network, its sample chat backends, its clock, its logs and its event stream. Nothing in a
  * session can reach another session or the host: the network is virtual, files are never read
  * or written, and the visitor's real address never enters (clients have documentation-range

@@ -1,5 +1,5 @@
 /**
- * The lab's network (DESIGN.md "The virtual network"): a ProxyNetwork on which no socket the
+ * The lab's network (docs/architecture.md "The virtual network"): a ProxyNetwork on which no socket the
  * user's config names is ever opened. `listen` registers a virtual port of the session; `connect`
  * reaches one of the session's sample backends through an in-memory stream pair, or fails as a
  * closed port does (ECONNREFUSED, so nginx's 502 and error_log line follow); the documentation

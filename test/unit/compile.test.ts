@@ -1,6 +1,6 @@
 /**
  * compile.ts: the effective settings the runtime gets, inherited as nginx merges them
- * (nginx-findings.md §1 "Inheritance").
+ * (docs/nginx-behaviour.md §1 "Inheritance").
  */
 import { describe, expect, it } from 'vitest'
 import { compileConfig, type LabConfig } from '../../server/nginx/compile.ts'

@@ -1,4 +1,4 @@
-/** Version-dependent behaviour (nginx-version.ts): 1.22.1 versus 1.30.4 (nginx-findings.md §11). */
+/** Version-dependent behaviour (nginx-version.ts): 1.22.1 versus 1.30.4 (docs/nginx-behaviour.md §11). */
 import { describe, expect, it } from 'vitest'
 import { parseNginxVersion, unsupportedVersion, versionDefaults, type NginxVersion } from '../../server/nginx/nginx-version.ts'
 import { defaultText, defaultValue } from '../../server/nginx/directives/defaults.ts'

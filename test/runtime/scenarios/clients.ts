@@ -1,5 +1,5 @@
 /**
- * Client request variants (nginx-findings.md §7) and the requests nginx refuses itself: its
+ * Client request variants (docs/nginx-behaviour.md §7) and the requests nginx refuses itself: its
  * status, its page, whether it closes, and its error_log line.
  */
 import { FIXED_WS_KEY, type HeaderList, type StepContext } from '../../support/runtime-harness.ts'

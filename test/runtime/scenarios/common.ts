@@ -1,6 +1,6 @@
 /**
  * Shared pieces of the scenarios: the whole-config wrapper, the canonical WebSocket recipe
- * (nginx-findings.md, "Canonical config"), and small step helpers.
+ * (docs/nginx-behaviour.md "The canonical config"), and small step helpers.
  */
 import type { HeaderList, RawClient, Scenario, StepContext } from '../../support/runtime-harness.ts'
 

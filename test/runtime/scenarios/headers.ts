@@ -1,5 +1,5 @@
 /**
- * The request nginx sends upstream (nginx-findings.md §1): default headers, hop-by-hop headers
+ * The request nginx sends upstream (docs/nginx-behaviour.md §1): default headers, hop-by-hop headers
  * dropped, the client's order kept, proxy_set_header order and overrides, empty values dropped,
  * all-or-nothing inheritance, forwarding variables, request bodies.
  */

@@ -1,5 +1,5 @@
 /**
- * Routing (nginx-findings.md §5): server selection by listen, server_name (exact, wildcard,
+ * Routing (docs/nginx-behaviour.md §5): server selection by listen, server_name (exact, wildcard,
  * regex) and default_server; location selection (=, ^~, longest prefix, regexes in order,
  * nested); proxy_pass with and without a URI part and with variables; return, error_page,
  * static root/index and the 404 with its open() failed line.

@@ -1,5 +1,5 @@
 /**
- * Access logs (nginx-findings.md §9): the default combined format, a WebSocket logged at close
+ * Access logs (docs/nginx-behaviour.md §9): the default combined format, a WebSocket logged at close
  * with 101 and the frame bytes, completion order, log_format with upstream and request
  * variables, per-location access_log and access_log off.
  */

@@ -1,5 +1,5 @@
 /**
- * map (nginx-findings.md §6): exact keys, ~ and ~* regexes with positional and named captures,
+ * map (docs/nginx-behaviour.md §6): exact keys, ~ and ~* regexes with positional and named captures,
  * hostnames, default, the empty key, and a map without default.
  */
 import { conf, oneLocation, type Scenario, type StepContext } from './common.ts'

@@ -1,5 +1,5 @@
 /**
- * What the client receives (nginx-findings.md §2, §4): the headers nginx adds, hides and
+ * What the client receives (docs/nginx-behaviour.md §2, §4): the headers nginx adds, hides and
  * rewrites, body framing, add_header with and without `always`, and when a 101 becomes a tunnel.
  */
 import { plain200 } from '../../support/runtime-harness.ts'

@@ -1,5 +1,5 @@
 /**
- * Timers (nginx-findings.md §3): proxy_read_timeout on a tunnel and its reset by traffic in
+ * Timers (docs/nginx-behaviour.md §3): proxy_read_timeout on a tunnel and its reset by traffic in
  * either direction, proxy_send_timeout and send_timeout when a side stops reading, the 504 before
  * the 101, and proxy_connect_timeout against a connect that never completes.
  * Times are seconds since the client's mark, rounded to 0.5 s; the situations are built so that

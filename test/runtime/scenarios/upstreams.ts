@@ -1,5 +1,5 @@
 /**
- * Upstream groups and failures (nginx-findings.md §1 keep-alive, §4): keepalive connection
+ * Upstream groups and failures (docs/nginx-behaviour.md §1 keep-alive, §4): keepalive connection
  * reuse, refused connects and the next upstream, max_fails/fail_timeout, backup and down,
  * round robin with weights, ip_hash, hash, least_conn; $upstream_addr/$upstream_status.
  */

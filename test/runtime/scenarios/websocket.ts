@@ -1,5 +1,5 @@
 /**
- * WebSocket handshakes and tunnels (nginx-findings.md §1, §2, §7): the canonical recipe, what
+ * WebSocket handshakes and tunnels (docs/nginx-behaviour.md §1, §2, §7): the canonical recipe, what
  * happens without it, frames both ways, closes from either side.
  */
 import { encodeFrame, FIXED_WS_KEY } from '../../support/runtime-harness.ts'

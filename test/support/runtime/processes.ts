@@ -158,7 +158,7 @@ export function listenPortsOf(configText: string): number[] {
 const TEMP_PATHS = ['client_body_temp_path', 'proxy_temp_path', 'fastcgi_temp_path', 'uwsgi_temp_path', 'scgi_temp_path']
 
 /**
- * What nginx needs to run a config from a test folder (nginx-findings.md §10): the five
+ * What nginx needs to run a config from a test folder (docs/nginx-behaviour.md §10): the five
  * `*_temp_path` directives pointed into the prefix, inserted on the `http {` line itself so
  * that the config's line numbers stay unchanged. Idempotent.
  */

@@ -31,7 +31,7 @@ export interface StepContext {
 }
 
 export interface Scenario {
-  /** Kebab-case, like the bracketed labels of nginx-findings.md. */
+  /** Kebab-case, as docs/nginx-behaviour.md lists them. */
   name: string
   /** The one concern it shows, in a sentence. */
   about: string

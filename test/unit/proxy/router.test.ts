@@ -1,4 +1,4 @@
-/** router.ts: nginx's server and location selection (nginx-findings.md §5). */
+/** router.ts: nginx's server and location selection (docs/nginx-behaviour.md §5). */
 import { describe, expect, it } from 'vitest'
 import { compileConfig, type LabConfig } from '../../../server/nginx/compile.ts'
 import { check } from '../../../server/nginx/index.ts'
