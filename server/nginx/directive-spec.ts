@@ -4,6 +4,8 @@
  * completion and hovers, the docs' reference) reads these rows.
  */
 import type { DirectiveContext } from './directive-context.ts'
+import type { DirectiveDoc } from './directives/directive-docs.ts'
+import type { LabState } from './directives/lab-states.ts'
 
 /** Where a directive may stand: nginx's NGX_MAIN_CONF, NGX_HTTP_SRV_CONF, NGX_HTTP_LIF_CONF… */
 export type ContextName =
@@ -57,32 +59,6 @@ export type HandlerResult = void | string | typeof HANDLED
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Handler<T = any> = (cx: DirectiveContext<T>) => HandlerResult
 
-/** A sentence in each language the lab speaks. */
-export interface Words {
-  en: string
-  zh: string
-}
-
-/**
- * What the lab does with a directive: **modelled** (the runtime acts on it), **inert** (nothing
- * a learner could see would change: performance, processes, files the lab does not have;
- * said in the hover) or **not-modelled** (nginx would behave differently and the lab does not:
- * a `lab` diagnostic at each use).
- */
-export type LabState =
-  | { state: 'modelled' }
-  | { state: 'inert'; why: Words }
-  | { state: 'not-modelled'; why: Words }
-
-export interface DirectiveDocs {
-  /** One line, in Upgrade Lab's own words. */
-  summary: string
-  /** nginx's reference page for the directive. */
-  url: string
-  /** The Upgrade Lab lesson that explains it, when one does. */
-  lesson?: string
-}
-
 export interface DirectiveSpec {
   name: string
   module: string
@@ -92,15 +68,10 @@ export interface DirectiveSpec {
   block?: boolean
   conf: ConfLevel
   handler: Handler
-  /** The default as nginx's docs write it (`60s`, `off`); version-dependent ones come from nginx-version.ts. */
-  default?: string
-  /** Syntax line as in nginx's docs, e.g. `proxy_read_timeout time;`. */
-  syntax?: string
-  docs?: DirectiveDocs
-  /** Whether Upgrade Lab's runtime acts on it; others are checked as nginx checks them but not run. */
-  runtime?: boolean
   /** An enum or bitmask setter's words, from nginx's source for this version (cmd->post). */
   values?: readonly string[]
-  /** What the lab does with it (every directive of every table has one). */
-  lab?: LabState
+  /** What the lab does with it: modelled, inert or not modelled (lab-states.ts). */
+  lab: LabState
+  /** Syntax, summary in English and 简体中文, nginx.org link, lesson (directive-docs.ts); defaults are in defaults.ts. */
+  doc?: DirectiveDoc
 }

@@ -709,7 +709,7 @@ function compute(name: string, s: RequestState): string | undefined {
       return undefined
     }
     case 'request_filename':
-      return documentRoot(s) + h.normalizedPath
+      return (documentRoot(s) ?? '') + h.normalizedPath
     default:
       return computePrefixed(name, s)
   }

@@ -6,15 +6,15 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { CatalogRow } from '../../server/nginx/directives/catalog-1.22.ts'
+import type { CommandRow } from '../../server/nginx/directives/generated/command-row.ts'
 import { COMMANDS_1_22_1 } from '../../server/nginx/directives/generated/commands-1.22.1.ts'
 import { COMMANDS_1_30_4 } from '../../server/nginx/directives/generated/commands-1.30.4.ts'
 import {
   GENERATED_DIR, arityOf, contextsOf, generatedFileName, inputVersions, readInput, renderCatalog, rowsOf,
 } from '../../server/nginx/tools/generate-catalogs.ts'
 
-// A generated row is a row of the engine's catalog type (checked by the compiler).
-const asCatalog: CatalogRow[][] = [COMMANDS_1_22_1, COMMANDS_1_30_4]
+// The engine's tables are built from these (directives/index.ts).
+const asCatalog: CommandRow[][] = [COMMANDS_1_22_1, COMMANDS_1_30_4]
 
 describe('catalog generator', () => {
   const versions = inputVersions()

@@ -1,13 +1,17 @@
 /**
- * The directive table: every handwritten row sits where nginx 1.22.1's ngx_command_t puts
- * it, every directive the issue lists has a handler and docs, and the tables of both
- * modelled versions hold exactly their catalog's directives.
+ * The directive table: built from nginx's own commands (the generated catalogs), every
+ * handwritten row sits where nginx's ngx_command_t puts it, every directive has the lab's state
+ * and the directives the lessons use have docs; a not-modelled directive gets its `lab`
+ * diagnostic wherever it is used, an inert or modelled one none.
  */
 import { describe, expect, it } from 'vitest'
-import { CATALOG_1_22 } from '../../server/nginx/directives/catalog-1.22.ts'
-import { CATALOG_1_30 } from '../../server/nginx/directives/catalog-1.30.ts'
+import type { CommandRow } from '../../server/nginx/directives/generated/command-row.ts'
+import { COMMANDS_1_22_1 } from '../../server/nginx/directives/generated/commands-1.22.1.ts'
+import { COMMANDS_1_30_4 } from '../../server/nginx/directives/generated/commands-1.30.4.ts'
 import { DIRECTIVES, HANDWRITTEN, directiveTable } from '../../server/nginx/directives/index.ts'
+import { check } from '../../server/nginx/index.ts'
 import { parseNginxVersion } from '../../server/nginx/nginx-version.ts'
+import { FILE } from './helpers.ts'
 
 /** The directives the foundation issue names, and those of the seed articles. */
 const REQUIRED = `events worker_processes worker_connections user pid error_log include http server listen
@@ -18,10 +22,13 @@ proxy_hide_header proxy_pass_header add_header ssl_certificate ssl_certificate_k
 ssl_ciphers ssl_prefer_server_ciphers ssl_session_cache ssl_session_timeout ssl keepalive_timeout
 send_timeout sendfile default_type types rewrite if set`.split(/\s+/)
 
+const NEWER = directiveTable(parseNginxVersion('1.30.4')!)
+
 describe('directive table', () => {
-  it.each(HANDWRITTEN.map((s) => [`${s.name} (${s.module})`, s] as const))('%s matches nginx 1.22.1', (_label, spec) => {
-    const row = CATALOG_1_22.find(([name, module]) => name === spec.name && module === spec.module)
-    expect(row, 'no such ngx_command_t in nginx 1.22.1').toBeDefined()
+  it.each(HANDWRITTEN.map((s) => [`${s.name} (${s.module})`, s] as const))('%s matches nginx\'s ngx_command_t', (_label, spec) => {
+    const find = (rows: readonly CommandRow[]) => rows.find(([name, module]) => name === spec.name && module === spec.module)
+    const row = find(COMMANDS_1_22_1) ?? find(COMMANDS_1_30_4)
+    expect(row, 'no such ngx_command_t in nginx 1.22.1 or 1.30.4').toBeDefined()
     const [, , moduleType, contexts, args, , extra] = row!
     expect(spec.moduleType).toBe(moduleType)
     expect([...spec.contexts].sort()).toEqual([...contexts].sort())
@@ -29,22 +36,69 @@ describe('directive table', () => {
     expect(spec.block ?? false).toBe(extra?.block ?? false)
   })
 
-  it.each(REQUIRED)('%s has its own handler, syntax and docs', (name) => {
-    const spec = HANDWRITTEN.find((s) => s.name === name)
-    expect(spec).toBeDefined()
-    expect(spec!.syntax).toMatch(new RegExp(`^${name}\\b`))
-    expect(spec!.docs?.summary.length).toBeGreaterThan(10)
-    expect(spec!.docs?.url).toMatch(/^https:\/\/nginx\.org\/en\/docs\//)
+  it.each(REQUIRED)('%s has its own handler, syntax and docs in both languages', (name) => {
+    expect(HANDWRITTEN.find((s) => s.name === name)).toBeDefined()
+    const doc = DIRECTIVES.get(name)![0].doc
+    expect(doc?.syntax).toMatch(new RegExp(`^${name}\\b`))
+    expect(doc?.summary.en.length).toBeGreaterThan(10)
+    expect(doc?.summary.zh).toMatch(/\p{Script=Han}/u)
+    expect(doc?.url).toMatch(/^https:\/\/nginx\.org\/en\/docs\//)
   })
 
-  it('holds every directive of each version in nginx module order', () => {
-    const names = (catalog: typeof CATALOG_1_22): string[] => [...new Set(catalog.map(([name]) => name))].sort()
-    expect([...DIRECTIVES.keys()].sort()).toEqual(names(CATALOG_1_22))
-    const newer = directiveTable(parseNginxVersion('1.30.4')!)
-    expect([...newer.keys()].sort()).toEqual(names(CATALOG_1_30))
-    expect(newer.has('ssl')).toBe(false)
-    expect(newer.has('http2')).toBe(true)
+  it('holds every directive of each release line, from nginx\'s source, in module order', () => {
+    const names = (rows: readonly CommandRow[]): string[] => [...new Set(rows.map(([name]) => name))].sort()
+    // Debian's 1.22.1 carries max_headers, a patch nginx's source does not have.
+    expect([...DIRECTIVES.keys()].sort()).toEqual([...names(COMMANDS_1_22_1), 'max_headers'].sort())
+    expect([...NEWER.keys()].sort()).toEqual(names(COMMANDS_1_30_4))
+    expect(NEWER.has('ssl')).toBe(false)
+    expect(NEWER.has('http2')).toBe(true)
     // `server` is both an http block and an upstream line: http core comes first, as in nginx.
     expect(DIRECTIVES.get('server')!.map((s) => s.module)).toEqual(['ngx_http_core_module', 'ngx_http_upstream_module'])
+  })
+
+  it('takes enum values from nginx\'s source for the version: proxy_http_version 2 only on 1.30', () => {
+    expect(DIRECTIVES.get('proxy_http_version')![0].values).toEqual(['1.0', '1.1'])
+    expect(NEWER.get('proxy_http_version')![0].values).toEqual(['1.0', '1.1', '2'])
+  })
+
+  it('gives every directive of every table a state', () => {
+    for (const table of [DIRECTIVES, NEWER]) {
+      for (const [name, specs] of table) for (const spec of specs) expect(['modelled', 'inert', 'not-modelled'], name).toContain(spec.lab.state)
+    }
+  })
+})
+
+describe('lab diagnostics', () => {
+  /** A one-argument value each generic setter accepts. */
+  const SAMPLE: Partial<Record<CommandRow[5], string>> = { flag: 'on', size: '16k', msec: '5s', sec: '5s', num: '8' }
+
+  // Every http-level directive of a generic setter, used once: a `lab` finding iff not modelled.
+  const cases = COMMANDS_1_22_1.filter(([name, , , contexts, , slot]) => contexts.includes('http') && SAMPLE[slot] && DIRECTIVES.get(name)!.length === 1)
+
+  it.each(cases.map((row) => [row[0], row] as const))('%s', (name, row) => {
+    const text = `events {}\nhttp {\n    ${name} ${SAMPLE[row[5]]};\n}\n`
+    const result = check(text, { file: FILE })
+    const lab = result.diagnostics.filter((d) => d.severity === 'lab')
+    const spec = DIRECTIVES.get(name)![0]
+    if (result.diagnostics.some((d) => d.severity === 'emerg')) return // refused by nginx's own rules: nothing to run
+    if (spec.lab.state === 'not-modelled') {
+      expect(lab).toHaveLength(1)
+      expect(lab[0]).toMatchObject({ code: 'LAB_NOT_MODELLED', line: 3, column: 5, endColumn: 5 + name.length })
+      expect(lab[0].message).toBe(`Upgrade Lab checks this directive as nginx does but does not run it: ${spec.lab.why.en}`)
+      expect(lab[0].messageZh).toContain(spec.lab.why.zh)
+    } else {
+      expect(lab).toEqual([])
+    }
+  })
+
+  it('covers directives of each state', () => {
+    const states = new Set(cases.map(([name]) => DIRECTIVES.get(name)![0].lab.state))
+    expect([...states].sort()).toEqual(['inert', 'modelled', 'not-modelled'])
+  })
+
+  it('never reaches nginx -t\'s output, and leaves ok alone', () => {
+    const result = check('events {}\nhttp {\n    gzip on;\n}\n', { file: FILE })
+    expect(result.ok).toBe(true)
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['LAB_NOT_MODELLED'])
   })
 })

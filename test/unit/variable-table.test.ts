@@ -1,6 +1,8 @@
 /** The table of nginx's built-in variables: complete texts, one source for the checker, and the runtime evaluating what it says it evaluates. */
 import type { TLSSocket } from 'node:tls'
 import { describe, expect, it } from 'vitest'
+import { compileConfig } from '../../server/nginx/compile.ts'
+import { check } from '../../server/nginx/index.ts'
 import { VARIABLE_TABLE, variableEntry } from '../../server/nginx/variable-table.ts'
 import { BUILTIN_VARIABLES, CHANGEABLE_BUILTINS, VARIABLE_PREFIXES } from '../../server/nginx/variables.ts'
 import { DEFAULT_BUDGET } from '../../server/proxy/budget.ts'
@@ -19,6 +21,9 @@ const fakeTls = {
   // DER SSL_SESSION: SEQUENCE { version 1, TLSv1.3, cipher 13 02, session id DE AD BE EF }.
   getSession: () => Buffer.from('3011020101020203040402130204' + '04deadbeef', 'hex'),
 } as unknown as TLSSocket
+
+/** A location's settings with nginx's defaults (root html). */
+const SETTINGS = compileConfig(check('events {}\nhttp { server { listen 8443; } }\n', { file: '/srv/lab/nginx.conf' }))!.servers[0].settings
 
 /** A proxied request over TLS, answered, with everything a variable may read. */
 function requestState(): RequestState {
@@ -75,6 +80,7 @@ function requestState(): RequestState {
     maps: new Map(),
     setOnly: new Set(),
     warnUninitialized: true,
+    settings: SETTINGS,
     cached: new Map(),
     evaluations: 0,
     action: null,

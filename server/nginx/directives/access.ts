@@ -1,7 +1,7 @@
 /** Client-address rules: `allow` and `deny` (ngx_http_access_module), `set_real_ip_from` (realip). */
-import type { DirectiveSpec, Handler } from '../directive-spec.ts'
+import type { Handler } from '../directive-spec.ts'
 import { inetAddr, isInet6 } from '../values.ts'
-import { row } from './row.ts'
+import { row, type HandwrittenSpec } from './row.ts'
 
 /** ngx_ptocidr: `ok`, `meaningless` (host bits set below the mask) or `invalid`. */
 export function checkCidr(text: string): 'ok' | 'meaningless' | 'invalid' {
@@ -59,7 +59,7 @@ const ACCESS = {
   conf: 'loc',
 } as const
 
-export const accessDirectives: DirectiveSpec[] = [
+export const accessDirectives: HandwrittenSpec[] = [
   row(ACCESS, 'allow', [1], accessRule),
   row(ACCESS, 'deny', [1], accessRule),
   row({ ...ACCESS, module: 'ngx_http_realip_module', contexts: ['http', 'server', 'location'] }, 'set_real_ip_from', [1], setRealIpFrom),

@@ -3,7 +3,7 @@
  * ngx_events_module and ngx_event_core_module, and the `http` block itself.
  */
 import { Level } from '../conf.ts'
-import type { DirectiveSpec, Handler } from '../directive-spec.ts'
+import type { Handler } from '../directive-spec.ts'
 import type { DirectiveContext } from '../directive-context.ts'
 import { ENOENT } from '../host.ts'
 import { HttpState } from '../http-state.ts'
@@ -12,7 +12,7 @@ import { fullPath } from '../paths.ts'
 import { atoi } from '../values.ts'
 import { numSlot } from '../slots.ts'
 import { setErrorLog } from './error-log.ts'
-import { docs, row } from './row.ts'
+import { row, type HandwrittenSpec } from './row.ts'
 
 const workerProcesses: Handler = (cx) => {
   if (cx.isSet()) return 'is duplicate'
@@ -98,46 +98,20 @@ const useEvents: Handler = (cx) => {
 const CORE = { module: 'ngx_core_module', moduleType: 'core', contexts: ['main'], conf: 'direct' } as const
 const EVENT = { module: 'ngx_event_core_module', moduleType: 'event', contexts: ['events'], conf: 'direct' } as const
 
-export const coreDirectives: DirectiveSpec[] = [
-  row(CORE, 'pid', [1], setPid, {
-    default: 'logs/nginx.pid',
-    syntax: 'pid file;',
-    docs: docs('The file that holds the master process id. nginx -t opens it too.', 'ngx_core_module.html#pid'),
-  }),
-  row(CORE, 'worker_processes', [1], workerProcesses, {
-    default: '1',
-    syntax: 'worker_processes number | auto;',
-    docs: docs('How many worker processes serve connections; `auto` means one per CPU core.', 'ngx_core_module.html#worker_processes'),
-  }),
-  row(CORE, 'user', [1, 2], setUser, {
-    syntax: 'user user [group];',
-    docs: docs('The user and group the worker processes run as (only when started as root).', 'ngx_core_module.html#user'),
-  }),
+export const coreDirectives: HandwrittenSpec[] = [
+  row(CORE, 'pid', [1], setPid),
+  row(CORE, 'worker_processes', [1], workerProcesses),
+  row(CORE, 'user', [1, 2], setUser),
   row(CORE, 'load_module', [1], (cx) => cx.error(`dlopen() "${fullPath(cx.analyzer.options.prefix, cx.values[0])}" failed (${cx.values[0]}: cannot open shared object file: No such file or directory)`, 1)),
-  row({ ...CORE, module: 'ngx_errlog_module' }, 'error_log', '1more', setErrorLog, {
-    default: 'logs/error.log error',
-    syntax: 'error_log file [level];',
-    docs: docs('Where nginx writes its error log, and from which level on.', 'ngx_core_module.html#error_log'),
-  }),
-  row({ module: 'ngx_conf_module', moduleType: 'conf', contexts: ['main', 'events', 'http', 'server', 'location', 'upstream', 'if-server', 'if-location', 'limit_except'], conf: 'direct' }, 'include', [1], include, {
-    syntax: 'include file | mask;',
-    docs: docs('Reads another file (or every file matching a mask) in place.', 'ngx_core_module.html#include'),
-  }),
+  row({ ...CORE, module: 'ngx_errlog_module' }, 'error_log', '1more', setErrorLog),
+  row({ module: 'ngx_conf_module', moduleType: 'conf', contexts: ['main', 'events', 'http', 'server', 'location', 'upstream', 'if-server', 'if-location', 'limit_except'], conf: 'direct' }, 'include', [1], include),
   row({ ...CORE, module: 'ngx_events_module' }, 'events', [0], events, {
     block: true,
-    syntax: 'events { ... }',
-    docs: docs('The connection-processing settings. nginx refuses a config without it.', 'ngx_core_module.html#events'),
   }),
   row({ ...CORE, module: 'ngx_http_module' }, 'http', [0], http, {
     block: true,
-    syntax: 'http { ... }',
-    docs: docs('The HTTP server: every map, upstream and server lives inside.', 'ngx_http_core_module.html#http'),
   }),
-  row(EVENT, 'worker_connections', [1], workerConnections, {
-    default: '512',
-    syntax: 'worker_connections number;',
-    docs: docs('How many connections each worker may hold open at once: clients and upstreams together, so each proxied WebSocket counts twice.', 'ngx_core_module.html#worker_connections'),
-  }),
+  row(EVENT, 'worker_connections', [1], workerConnections),
   row(EVENT, 'use', [1], useEvents),
   row({ ...EVENT, module: 'ngx_epoll_module' }, 'epoll_events', [1], numSlot()),
   row({ ...EVENT, module: 'ngx_epoll_module' }, 'worker_aio_requests', [1], numSlot()),

@@ -1,7 +1,7 @@
 /** ngx_http_headers_filter_module: `add_header` and `expires`. */
-import { HANDLED, type DirectiveSpec, type Handler } from '../directive-spec.ts'
+import { HANDLED, type Handler } from '../directive-spec.ts'
 import { parseTime } from '../values.ts'
-import { docs, row } from './row.ts'
+import { row, type HandwrittenSpec } from './row.ts'
 
 export interface AddHeaderSetting {
   name: string
@@ -41,11 +41,7 @@ const HEADERS = {
   conf: 'loc',
 } as const
 
-export const headersDirectives: DirectiveSpec[] = [
+export const headersDirectives: HandwrittenSpec[] = [
   row(HEADERS, 'expires', [1, 2], expires),
-  row(HEADERS, 'add_header', [2, 3], addHeader, {
-    syntax: 'add_header name value [always];',
-    runtime: true,
-    docs: docs('Adds a header to responses with status 200, 201, 204, 206, 301, 302, 303, 304, 307 or 308; with `always`, to every response, 101 included.', 'ngx_http_headers_module.html#add_header'),
-  }),
+  row(HEADERS, 'add_header', [2, 3], addHeader),
 ]

@@ -4,14 +4,14 @@
  */
 import { Level, type LocationConf, type LocationModifier, type ServerConf } from '../conf.ts'
 import type { DirectiveContext } from '../directive-context.ts'
-import { HANDLED, type DirectiveSpec, type Handler } from '../directive-spec.ts'
+import { HANDLED, type Handler } from '../directive-spec.ts'
 import { compileRegex } from '../regex.ts'
 import type { ConfigRegex } from '../regex-match.ts'
 import { bufsSlot, flagSlot, msecSlot, strSlot } from '../slots.ts'
 import { atoi, parseTime, parseUrl } from '../values.ts'
 import { setErrorLog } from './error-log.ts'
 import { addListen, setListen } from './listen.ts'
-import { docs, row, type RowBase } from './row.ts'
+import { row, type HandwrittenSpec, type RowBase } from './row.ts'
 
 /** The server a directive stands in (directly or in a location below it). */
 export function currentServer(cx: DirectiveContext): ServerConf | undefined {
@@ -273,69 +273,28 @@ const SRV = { ...CORE, contexts: ['server'], conf: 'srv' } as const
 const MAIN = { ...CORE, contexts: ['http'], conf: 'main' } as const
 const LOC_LIF = { ...CORE, contexts: ['http', 'server', 'location', 'if-location'] } as const
 
-export const httpCoreDirectives: DirectiveSpec[] = [
+export const httpCoreDirectives: HandwrittenSpec[] = [
   row(MAIN, 'server', [0], server, {
     block: true,
-    syntax: 'server { ... }',
-    docs: docs('One virtual server: the addresses it listens on, its names, and its locations.', 'ngx_http_core_module.html#server'),
   }),
-  row(MAIN_SRV, 'large_client_header_buffers', [2], bufsSlot, {
-    default: '4 8k',
-    syntax: 'large_client_header_buffers number size;',
-    docs: docs('Buffers for long request lines and headers: past them nginx answers 414 or 400.', 'ngx_http_core_module.html#large_client_header_buffers'),
-  }),
+  row(MAIN_SRV, 'large_client_header_buffers', [2], bufsSlot),
   row({ ...CORE, contexts: ['server', 'location'] }, 'location', [1, 2], location, {
     block: true,
-    syntax: 'location [ = | ~ | ~* | ^~ ] uri { ... }',
-    docs: docs('Settings for requests whose URI matches: exact `=`, prefix, `^~` prefix that skips regexes, or regex `~` / `~*`.', 'ngx_http_core_module.html#location'),
   }),
-  row(SRV, 'listen', '1more', listen, {
-    default: '*:80',
-    syntax: 'listen address[:port] [default_server] [ssl] [http2] ...;',
-    docs: docs('The address and port a server accepts connections on; `ssl` makes it TLS (wss://).', 'ngx_http_core_module.html#listen'),
-  }),
-  row(SRV, 'server_name', '1more', serverName, {
-    default: '""',
-    syntax: 'server_name name ...;',
-    docs: docs('The Host names a server answers: exact, `*.wildcard`, or `~regex`.', 'ngx_http_core_module.html#server_name'),
-  }),
+  row(SRV, 'listen', '1more', listen),
+  row(SRV, 'server_name', '1more', serverName),
   row(CORE, 'types', [0], types, {
     block: true,
-    syntax: 'types { mime-type extension ...; }',
-    docs: docs('Maps file extensions to the Content-Type of static answers.', 'ngx_http_core_module.html#types'),
   }),
-  row(CORE, 'default_type', [1], strSlot, {
-    default: 'text/plain',
-    syntax: 'default_type mime-type;',
-    docs: docs('The Content-Type when no `types` entry matches.', 'ngx_http_core_module.html#default_type'),
-  }),
-  row(LOC_LIF, 'root', [1], rootOrAlias(false), {
-    default: 'html',
-    syntax: 'root path;',
-    docs: docs('The folder static files are served from: the URI is appended to it.', 'ngx_http_core_module.html#root'),
-  }),
+  row(CORE, 'default_type', [1], strSlot),
+  row(LOC_LIF, 'root', [1], rootOrAlias(false)),
   row({ ...CORE, contexts: ['location'] }, 'alias', [1], rootOrAlias(true)),
-  row({ ...CORE, contexts: ['http', 'server', 'location', 'if-location'] }, 'sendfile', 'flag', flagSlot, {
-    default: 'off',
-    syntax: 'sendfile on | off;',
-    docs: docs('Lets the kernel copy static files to the socket directly.', 'ngx_http_core_module.html#sendfile'),
-  }),
-  row(CORE, 'send_timeout', [1], msecSlot, {
-    default: '60s',
-    syntax: 'send_timeout time;',
-    docs: docs('How long nginx waits between two writes to a client that does not read.', 'ngx_http_core_module.html#send_timeout'),
-  }),
-  row(CORE, 'keepalive_timeout', [1, 2], keepaliveTimeout, {
-    default: '75s',
-    syntax: 'keepalive_timeout timeout [header_timeout];',
-    docs: docs('How long an idle keep-alive client connection stays open.', 'ngx_http_core_module.html#keepalive_timeout'),
-  }),
+  row({ ...CORE, contexts: ['http', 'server', 'location', 'if-location'] }, 'sendfile', 'flag', flagSlot),
+  row(CORE, 'send_timeout', [1], msecSlot),
+  row(CORE, 'keepalive_timeout', [1, 2], keepaliveTimeout),
   row(CORE, 'keepalive_disable', [1, 2], (cx) => cx.set(cx.values)),
   row({ ...CORE, contexts: ['location'] }, 'internal', [0], (cx) => cx.set(true)),
-  row({ ...CORE, contexts: ['http', 'server', 'location', 'if-location'] }, 'error_page', '2more', errorPage, {
-    syntax: 'error_page code ... [=[response]] uri;',
-    docs: docs('The URI (or named location) shown for the listed status codes, optionally with another status.', 'ngx_http_core_module.html#error_page'),
-  }),
+  row({ ...CORE, contexts: ['http', 'server', 'location', 'if-location'] }, 'error_page', '2more', errorPage),
   row(CORE, 'error_log', '1more', setErrorLog),
   row(CORE, 'open_file_cache', [1, 2], (cx) => cx.set(cx.values)),
   row(CORE, 'resolver', '1more', resolver),

@@ -1,6 +1,6 @@
 /**
- * What Upgrade Lab does with each directive nginx knows (every name of catalog-1.22.ts and
- * catalog-1.30.ts):
+ * What Upgrade Lab does with each directive nginx knows (every name of the generated catalogs
+ * of the modelled release lines, generated/commands-*.ts):
  * - `modelled`: the runtime acts on it (compile.ts settingsOf, the upstream and map tables,
  *   the listeners and server names, the rewrite steps);
  * - `inert`: it changes nothing the lab could show (performance, processes, files the lab
@@ -120,7 +120,7 @@ const GROUPS: Group[] = [
   // http core: what the runtime reads.
   [`client_header_timeout client_header_buffer_size large_client_header_buffers client_max_body_size
     client_body_timeout types default_type root send_timeout keepalive_timeout keepalive_requests
-    recursive_error_pages error_page index`, MODELLED],
+    recursive_error_pages error_page index ignore_invalid_headers underscores_in_headers`, MODELLED],
   [`variables_hash_max_size variables_hash_bucket_size server_names_hash_max_size server_names_hash_bucket_size
     types_hash_max_size types_hash_bucket_size map_hash_max_size map_hash_bucket_size referer_hash_max_size
     referer_hash_bucket_size proxy_headers_hash_max_size proxy_headers_hash_bucket_size`, HASH_SIZE],
@@ -144,14 +144,6 @@ const GROUPS: Group[] = [
   ['keepalive_min_timeout', inert(
     'Protects idle keep-alive connections when nginx reuses connections under load or shuts workers down, neither of which the lab does.',
     '在 nginx 高负载复用连接或关闭 worker 时保护空闲的长连接，这两种情况实验室都不会发生。',
-  )],
-  ['ignore_invalid_headers', notModelled(
-    'with `off`, nginx would pass on request headers with invalid names; the lab always drops them.',
-    '设为 off 时，nginx 会转发名字不合法的请求头；实验室总是丢弃它们。',
-  )],
-  ['underscores_in_headers', notModelled(
-    'with `on`, nginx would accept request headers with underscores in their names; the lab always ignores them.',
-    '设为 on 时，nginx 会接受名字带下划线的请求头；实验室总是忽略它们。',
   )],
   ['merge_slashes', notModelled(
     'with `off`, nginx would keep `//` in the URI when matching locations; the lab always merges them.',
@@ -263,14 +255,10 @@ const GROUPS: Group[] = [
 
   // Logs, maps, rewrite, headers.
   ['log_format access_log map', MODELLED],
-  ['rewrite return break if set add_header', MODELLED],
+  ['rewrite return break if set add_header uninitialized_variable_warn', MODELLED],
   ['rewrite_log', notModelled(
     'nginx would log each rewrite\'s regex match at notice level in the error log.',
     'nginx 会在错误日志中以 notice 级别记录每条 rewrite 的正则匹配结果。',
-  )],
-  ['uninitialized_variable_warn', notModelled(
-    'nginx would log a warning when a request uses a variable that was never set; the lab logs nothing.',
-    '请求使用从未赋值的变量时，nginx 会记录警告；实验室什么也不记录。',
   )],
   ['expires', notModelled(
     'nginx would add Expires and Cache-Control headers to answers.',

@@ -1,10 +1,10 @@
 /** ngx_http_log_module: `access_log` and `log_format`. */
 import type { LogFormatConf } from '../conf.ts'
-import { HANDLED, type DirectiveSpec, type Handler } from '../directive-spec.ts'
+import { HANDLED, type Handler } from '../directive-spec.ts'
 import { fullPath } from '../paths.ts'
 import { compileValue, countVariables } from '../variables.ts'
 import { atoi, parseSize, parseTime } from '../values.ts'
-import { docs, row } from './row.ts'
+import { row, type HandwrittenSpec } from './row.ts'
 
 export interface AccessLogSetting {
   /** `off`, a file path (against the prefix), or `syslog:…`. */
@@ -104,16 +104,8 @@ const logFormat: Handler = (cx) => {
 
 const LOG = { module: 'ngx_http_log_module', moduleType: 'http', contexts: ['http', 'server', 'location', 'if-location', 'limit_except'], conf: 'loc' } as const
 
-export const logDirectives: DirectiveSpec[] = [
-  row({ ...LOG, contexts: ['http'], conf: 'main' }, 'log_format', '2more', logFormat, {
-    syntax: 'log_format name [escape=default|json|none] string ...;',
-    docs: docs('Names an access-log line format built from variables ($upstream_addr, $status…).', 'ngx_http_log_module.html#log_format'),
-  }),
-  row(LOG, 'access_log', '1more', accessLog, {
-    default: 'logs/access.log combined',
-    syntax: 'access_log path [format [buffer=size] [flush=time] [if=condition]] | off;',
-    runtime: true,
-    docs: docs('Where each request is logged once it completes; a WebSocket is logged when it closes, with status 101.', 'ngx_http_log_module.html#access_log'),
-  }),
+export const logDirectives: HandwrittenSpec[] = [
+  row({ ...LOG, contexts: ['http'], conf: 'main' }, 'log_format', '2more', logFormat),
+  row(LOG, 'access_log', '1more', accessLog),
   row({ ...LOG, contexts: ['http', 'server', 'location'] }, 'open_log_file_cache', [1, 2, 3, 4], (cx) => cx.set(cx.values)),
 ]

@@ -4,13 +4,13 @@
  */
 import type { MapConf, MapEntryConf } from '../conf.ts'
 import type { DirectiveContext } from '../directive-context.ts'
-import { HANDLED, type DirectiveSpec, type Handler } from '../directive-spec.ts'
+import { HANDLED, type Handler } from '../directive-spec.ts'
 import type { Word } from '../lexer.ts'
 import { compileRegex } from '../regex.ts'
 import type { ConfigRegex } from '../regex-match.ts'
 import { numSlot } from '../slots.ts'
 import { BUILTIN_VARIABLES, CHANGEABLE_BUILTINS } from '../variables.ts'
-import { docs, row } from './row.ts'
+import { row, type HandwrittenSpec } from './row.ts'
 
 /** ngx_http_add_variable for a variable a config defines; nginx's error when it may not. */
 export function defineVariable(cx: DirectiveContext, name: string, word: Word): boolean {
@@ -100,12 +100,9 @@ const map: Handler = (cx) => {
 
 const MAP = { module: 'ngx_http_map_module', moduleType: 'http', contexts: ['http'], conf: 'main' } as const
 
-export const mapDirectives: DirectiveSpec[] = [
+export const mapDirectives: HandwrittenSpec[] = [
   row(MAP, 'map', [2], map, {
     block: true,
-    syntax: 'map string $variable { ... }',
-    runtime: true,
-    docs: docs('Defines a variable whose value depends on another: the WebSocket recipe maps $http_upgrade to $connection_upgrade (`upgrade`, or `close` when the client sent no Upgrade).', 'ngx_http_map_module.html#map', 'map'),
   }),
   row(MAP, 'map_hash_max_size', [1], numSlot()),
   row(MAP, 'map_hash_bucket_size', [1], numSlot()),

@@ -1,6 +1,6 @@
 /** ngx_http_proxy_module: `proxy_pass` and the settings of the request it sends upstream. */
 import type { Level } from '../conf.ts'
-import type { DirectiveSpec, Handler } from '../directive-spec.ts'
+import type { Handler } from '../directive-spec.ts'
 import type { Word } from '../lexer.ts'
 import { HANDLED } from '../directive-spec.ts'
 import { bitmaskSlot, enumSlot, flagSlot, msecSlot, strArraySlot } from '../slots.ts'
@@ -8,7 +8,7 @@ import { compileRegex } from '../regex.ts'
 import { countVariables } from '../variables.ts'
 import { parseUrl } from '../values.ts'
 import { currentLocation } from './http-core.ts'
-import { docs, row } from './row.ts'
+import { row, type HandwrittenSpec } from './row.ts'
 import { addUpstream } from './upstream.ts'
 
 export interface ProxyPassSetting {
@@ -136,73 +136,25 @@ const NEXT_UPSTREAM = [
 
 const PROXY = { module: 'ngx_http_proxy_module', moduleType: 'http', contexts: ['http', 'server', 'location'], conf: 'loc' } as const
 
-export const proxyDirectives: DirectiveSpec[] = [
-  row({ ...PROXY, contexts: ['location', 'if-location', 'limit_except'] }, 'proxy_pass', [1], proxyPass, {
-    syntax: 'proxy_pass URL;',
-    runtime: true,
-    docs: docs('Sends the request to a backend: an address, an upstream group, or a URL built from variables. With a URI part, the matched location prefix is replaced by it.', 'ngx_http_proxy_module.html#proxy_pass', 'handshake'),
-  }),
-  row(PROXY, 'proxy_redirect', [1, 2], proxyRedirect, {
-    default: 'default',
-    syntax: 'proxy_redirect default | off | redirect replacement;',
-    docs: docs('Rewrites the Location and Refresh headers of upstream redirects.', 'ngx_http_proxy_module.html#proxy_redirect'),
-  }),
-  row(PROXY, 'proxy_set_header', [2], proxySetHeader, {
-    default: 'Host $proxy_host; Connection close',
-    syntax: 'proxy_set_header field value;',
-    runtime: true,
-    docs: docs('Sets a header of the request sent upstream. A block with any proxy_set_header drops all inherited ones; an empty value removes the header. Upgrade and Connection must be set here for WebSockets.', 'ngx_http_proxy_module.html#proxy_set_header', 'hop-by-hop'),
-  }),
-  row(PROXY, 'proxy_buffering', 'flag', flagSlot, {
-    default: 'on',
-    syntax: 'proxy_buffering on | off;',
-    docs: docs('Whether responses are buffered before being sent to the client. An upgraded WebSocket is never buffered.', 'ngx_http_proxy_module.html#proxy_buffering'),
-  }),
+export const proxyDirectives: HandwrittenSpec[] = [
+  row({ ...PROXY, contexts: ['location', 'if-location', 'limit_except'] }, 'proxy_pass', [1], proxyPass),
+  row(PROXY, 'proxy_redirect', [1, 2], proxyRedirect),
+  row(PROXY, 'proxy_set_header', [2], proxySetHeader),
+  row(PROXY, 'proxy_buffering', 'flag', flagSlot),
   row(PROXY, 'proxy_bind', [1, 2], (cx) => cx.set(cx.values)),
-  row(PROXY, 'proxy_connect_timeout', [1], msecSlot, {
-    default: '60s',
-    syntax: 'proxy_connect_timeout time;',
-    runtime: true,
-    docs: docs('How long to wait for the TCP connection to the backend; then 504.', 'ngx_http_proxy_module.html#proxy_connect_timeout', 'timeouts'),
-  }),
-  row(PROXY, 'proxy_send_timeout', [1], msecSlot, {
-    default: '60s',
-    syntax: 'proxy_send_timeout time;',
-    runtime: true,
-    docs: docs('How long a write to the backend may wait: it only fires when the backend stops reading.', 'ngx_http_proxy_module.html#proxy_send_timeout', 'timeouts'),
-  }),
+  row(PROXY, 'proxy_connect_timeout', [1], msecSlot),
+  row(PROXY, 'proxy_send_timeout', [1], msecSlot),
   row(PROXY, 'proxy_set_body', [1], (cx) => (cx.compile(cx.args[0]) === null ? HANDLED : cx.set(cx.values[0]))),
   row(PROXY, 'proxy_method', [1], (cx) => (cx.isSet() ? 'is duplicate' : cx.compile(cx.args[0]) === null ? HANDLED : cx.set(cx.values[0]))),
-  row(PROXY, 'proxy_read_timeout', [1], msecSlot, {
-    default: '60s',
-    syntax: 'proxy_read_timeout time;',
-    runtime: true,
-    docs: docs('How long nginx waits for the backend to answer, and, once a WebSocket is upgraded, how long the tunnel may be silent in both directions before nginx closes it.', 'ngx_http_proxy_module.html#proxy_read_timeout', 'timeouts'),
-  }),
-  row(PROXY, 'proxy_next_upstream', '1more', bitmaskSlot(NEXT_UPSTREAM), {
-    default: 'error timeout',
-    syntax: 'proxy_next_upstream error | timeout | ... | off;',
-    runtime: true,
-    docs: docs('In which failures nginx tries the next server of the upstream group.', 'ngx_http_proxy_module.html#proxy_next_upstream', 'load-balancing'),
-  }),
-  row(PROXY, 'proxy_pass_header', [1], strArraySlot, {
-    syntax: 'proxy_pass_header field;',
-    docs: docs('Lets a header nginx hides by default (Server, Date, X-Accel-…) through to the client.', 'ngx_http_proxy_module.html#proxy_pass_header'),
-  }),
-  row(PROXY, 'proxy_hide_header', [1], strArraySlot, {
-    syntax: 'proxy_hide_header field;',
-    docs: docs('Removes a header of the upstream response before it reaches the client.', 'ngx_http_proxy_module.html#proxy_hide_header'),
-  }),
+  row(PROXY, 'proxy_read_timeout', [1], msecSlot),
+  row(PROXY, 'proxy_next_upstream', '1more', bitmaskSlot(NEXT_UPSTREAM)),
+  row(PROXY, 'proxy_pass_header', [1], strArraySlot),
+  row(PROXY, 'proxy_hide_header', [1], strArraySlot),
   row(PROXY, 'proxy_ignore_headers', '1more', bitmaskSlot([
     'X-Accel-Redirect', 'X-Accel-Expires', 'X-Accel-Limit-Rate', 'X-Accel-Buffering', 'X-Accel-Charset',
     'Expires', 'Cache-Control', 'Set-Cookie', 'Vary',
   ])),
-  row(PROXY, 'proxy_http_version', [1], (cx) => enumSlot(cx.spec.values ?? [])(cx), {
-    default: '1.0 (1.1 since nginx 1.29.7)',
-    syntax: 'proxy_http_version 1.0 | 1.1;',
-    runtime: true,
-    docs: docs('The HTTP version of the request sent upstream. WebSocket handshakes need 1.1 on nginx before 1.29.7.', 'ngx_http_proxy_module.html#proxy_http_version', 'proxy-http-version'),
-  }),
+  row(PROXY, 'proxy_http_version', [1], (cx) => enumSlot(cx.spec.values ?? [])(cx)),
   row(PROXY, 'proxy_cookie_domain', [1, 2], (cx) => cx.push(cx.values)),
   row(PROXY, 'proxy_cookie_path', [1, 2], (cx) => cx.push(cx.values)),
   row(PROXY, 'proxy_cookie_flags', [1, 2, 3, 4], (cx) => cx.push(cx.values)),

@@ -1,7 +1,7 @@
 /** ngx_http_rewrite_module: `return`, `rewrite`, `if`, `set`, `break`. */
 import { Level, type LocationConf } from '../conf.ts'
 import type { DirectiveContext } from '../directive-context.ts'
-import { HANDLED, type DirectiveSpec, type Handler } from '../directive-spec.ts'
+import { HANDLED, type Handler } from '../directive-spec.ts'
 import type { Word } from '../lexer.ts'
 import { compileRegex } from '../regex.ts'
 import type { ConfigRegex } from '../regex-match.ts'
@@ -9,7 +9,7 @@ import { flagSlot } from '../slots.ts'
 import { atoi } from '../values.ts'
 import { currentLocation, currentServer } from './http-core.ts'
 import { defineVariable } from './map.ts'
-import { docs, row } from './row.ts'
+import { row, type HandwrittenSpec } from './row.ts'
 
 export interface ReturnSetting {
   status: number
@@ -145,26 +145,14 @@ const REWRITE = {
   conf: 'loc',
 } as const
 
-export const rewriteDirectives: DirectiveSpec[] = [
-  row(REWRITE, 'rewrite', [2, 3], rewrite, {
-    syntax: 'rewrite regex replacement [flag];',
-    docs: docs('Changes the URI with a regex; `redirect` and `permanent` answer 302 / 301 instead.', 'ngx_http_rewrite_module.html#rewrite'),
-  }),
-  row(REWRITE, 'return', [1, 2], setReturn, {
-    syntax: 'return code [text] | code URL | URL;',
-    runtime: true,
-    docs: docs('Answers at once with a status and a body or a redirect URL, without proxying.', 'ngx_http_rewrite_module.html#return'),
-  }),
+export const rewriteDirectives: HandwrittenSpec[] = [
+  row(REWRITE, 'rewrite', [2, 3], rewrite),
+  row(REWRITE, 'return', [1, 2], setReturn),
   row(REWRITE, 'break', [0], (cx) => cx.pushTo('$rewrite', { break: true })),
   row({ ...REWRITE, contexts: ['server', 'location'] }, 'if', '1more', ifBlock, {
     block: true,
-    syntax: 'if (condition) { ... }',
-    docs: docs('Applies directives when a condition on variables holds. Inside a location, only some directives are allowed.', 'ngx_http_rewrite_module.html#if'),
   }),
-  row(REWRITE, 'set', [2], setVariable, {
-    syntax: 'set $variable value;',
-    docs: docs('Gives a variable a value built from text and other variables.', 'ngx_http_rewrite_module.html#set'),
-  }),
+  row(REWRITE, 'set', [2], setVariable),
   row({ ...REWRITE, contexts: ['http', 'server', 'if-server', 'location', 'if-location'] }, 'rewrite_log', 'flag', flagSlot),
   row({ ...REWRITE, contexts: ['http', 'server', 'if-server', 'location', 'if-location'] }, 'uninitialized_variable_warn', 'flag', flagSlot),
 ]

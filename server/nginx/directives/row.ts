@@ -1,5 +1,5 @@
 /** Small builders so each table row reads like nginx's ngx_command_t entry. */
-import type { Arity, ConfLevel, ContextName, DirectiveDocs, DirectiveSpec, Handler, ModuleType } from '../directive-spec.ts'
+import type { Arity, ConfLevel, ContextName, DirectiveSpec, Handler, ModuleType } from '../directive-spec.ts'
 import type { SettingValue } from '../settings.ts'
 
 export interface RowBase {
@@ -9,18 +9,14 @@ export interface RowBase {
   conf: ConfLevel
 }
 
-type RowExtra = Partial<Pick<DirectiveSpec, 'block' | 'default' | 'syntax' | 'docs' | 'runtime'>>
+type RowExtra = Partial<Pick<DirectiveSpec, 'block'>>
+
+/** A handwritten row: its state and docs are joined in by the table (index.ts). */
+export type HandwrittenSpec = Omit<DirectiveSpec, 'lab' | 'doc'>
 
 /** A row whose handler must store what settings.ts says its directive stores. */
-export function row<K extends string>(base: RowBase, name: K, args: Arity, handler: Handler<SettingValue<K>>, extra: RowExtra = {}): DirectiveSpec {
+export function row<K extends string>(base: RowBase, name: K, args: Arity, handler: Handler<SettingValue<K>>, extra: RowExtra = {}): HandwrittenSpec {
   return { name, ...base, args, handler: handler as Handler, ...extra }
-}
-
-const NGINX_DOCS = 'https://nginx.org/en/docs/'
-
-export function docs(summary: string, page: string, lesson?: string): DirectiveDocs {
-  const folder = page.startsWith('ngx_http_') ? 'http/' : ''
-  return { summary, url: NGINX_DOCS + folder + page, ...(lesson ? { lesson } : {}) }
 }
 
 /** Context lists as nginx's masks spell them. */

@@ -1,6 +1,6 @@
 /** ngx_http_index_module: `index`, the files tried for a URI ending in `/`. */
-import { HANDLED, type DirectiveSpec, type Handler } from '../directive-spec.ts'
-import { docs, row } from './row.ts'
+import { HANDLED, type Handler } from '../directive-spec.ts'
+import { row, type HandwrittenSpec } from './row.ts'
 
 const index: Handler = (cx) => {
   const values = cx.values
@@ -16,10 +16,6 @@ const index: Handler = (cx) => {
   else cx.set([...values])
 }
 
-export const staticDirectives: DirectiveSpec[] = [
-  row({ module: 'ngx_http_index_module', moduleType: 'http', contexts: ['http', 'server', 'location'], conf: 'loc' }, 'index', '1more', index, {
-    default: 'index.html',
-    syntax: 'index file ...;',
-    docs: docs('The files tried, in order, for a request whose URI ends with a slash.', 'ngx_http_index_module.html#index'),
-  }),
+export const staticDirectives: HandwrittenSpec[] = [
+  row({ module: 'ngx_http_index_module', moduleType: 'http', contexts: ['http', 'server', 'location'], conf: 'loc' }, 'index', '1more', index),
 ]

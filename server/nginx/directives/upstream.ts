@@ -4,10 +4,10 @@
  */
 import { Level, type UpstreamConf } from '../conf.ts'
 import type { DirectiveContext } from '../directive-context.ts'
-import { HANDLED, type DirectiveSpec, type Handler } from '../directive-spec.ts'
+import { HANDLED, type Handler } from '../directive-spec.ts'
 import { msecSlot, numSlot } from '../slots.ts'
 import { atoi, parseTime, parseUrl, type ParsedUrl } from '../values.ts'
-import { docs, row } from './row.ts'
+import { row, type HandwrittenSpec } from './row.ts'
 
 /** Which `server` parameters the balancing method allows (nginx's NGX_HTTP_UPSTREAM_* flags). */
 export interface UpstreamFlags {
@@ -175,40 +175,23 @@ const keepalive: Handler = (cx) => {
 
 const UPS = { module: 'ngx_http_upstream_module', moduleType: 'http', contexts: ['upstream'], conf: 'srv' } as const
 
-export const upstreamDirectives: DirectiveSpec[] = [
+export const upstreamDirectives: HandwrittenSpec[] = [
   row({ ...UPS, contexts: ['http'] }, 'upstream', [1], upstream, {
     block: true,
-    syntax: 'upstream name { ... }',
-    docs: docs('A named group of backend servers that proxy_pass can balance across.', 'ngx_http_upstream_module.html#upstream', 'load-balancing'),
   }),
-  row(UPS, 'server', '1more', upstreamServer, {
-    syntax: 'server address [weight=n] [max_fails=n] [fail_timeout=time] [backup] [down];',
-    docs: docs('One backend of an upstream group, with its weight and failure settings.', 'ngx_http_upstream_module.html#server', 'load-balancing'),
-  }),
+  row(UPS, 'server', '1more', upstreamServer),
 ]
 
-export const upstreamBalancerDirectives: DirectiveSpec[] = [
-  row({ ...UPS, module: 'ngx_http_upstream_hash_module' }, 'hash', [1, 2], hash, {
-    syntax: 'hash key [consistent];',
-    docs: docs('Chooses the backend from a hash of a key, such as $remote_addr or $arg_room.', 'ngx_http_upstream_module.html#hash', 'load-balancing'),
-  }),
-  row({ ...UPS, module: 'ngx_http_upstream_ip_hash_module' }, 'ip_hash', [0], balancer('ip_hash'), {
-    syntax: 'ip_hash;',
-    docs: docs('Sends each client address to the same backend (sticky sessions for WebSockets).', 'ngx_http_upstream_module.html#ip_hash', 'load-balancing'),
-  }),
-  row({ ...UPS, module: 'ngx_http_upstream_least_conn_module' }, 'least_conn', [0], balancer('least_conn'), {
-    syntax: 'least_conn;',
-    docs: docs('Sends a new connection to the backend with the fewest open ones: fits long-lived WebSockets.', 'ngx_http_upstream_module.html#least_conn', 'load-balancing'),
-  }),
+export const upstreamBalancerDirectives: HandwrittenSpec[] = [
+  row({ ...UPS, module: 'ngx_http_upstream_hash_module' }, 'hash', [1, 2], hash),
+  row({ ...UPS, module: 'ngx_http_upstream_ip_hash_module' }, 'ip_hash', [0], balancer('ip_hash')),
+  row({ ...UPS, module: 'ngx_http_upstream_least_conn_module' }, 'least_conn', [0], balancer('least_conn')),
   row({ ...UPS, module: 'ngx_http_upstream_random_module' }, 'random', [0, 1, 2], (cx) => {
     const ups = upstreamOf(cx)
     if (ups?.initSet) cx.warn('load balancing method redefined')
     if (ups) ups.initSet = true
   }),
-  row({ ...UPS, module: 'ngx_http_upstream_keepalive_module' }, 'keepalive', [1], keepalive, {
-    syntax: 'keepalive connections;',
-    docs: docs('How many idle connections to the backends each worker keeps for reuse.', 'ngx_http_upstream_module.html#keepalive'),
-  }),
+  row({ ...UPS, module: 'ngx_http_upstream_keepalive_module' }, 'keepalive', [1], keepalive),
   row({ ...UPS, module: 'ngx_http_upstream_keepalive_module' }, 'keepalive_time', [1], msecSlot),
   row({ ...UPS, module: 'ngx_http_upstream_keepalive_module' }, 'keepalive_timeout', [1], msecSlot),
   row({ ...UPS, module: 'ngx_http_upstream_keepalive_module' }, 'keepalive_requests', [1], numSlot()),

@@ -1,35 +1,31 @@
 /**
- * Lists every difference between the generated catalogs and the hand-edited ones the engine
- * uses today (CATALOG_1_22, CATALOG_1_30): missing and extra directives, module type, contexts,
- * argument count, setter, values and block flag. `default` and `once` are not in ngx_command_t
- * and are not compared.
+ * Lists what changed in nginx's commands between two generated catalogs (directives that came
+ * or went, module type, contexts, argument count, setter, values, block flag, order): what to
+ * read before modelling another release line.
  *
- *   node --import ./server/bin/register.mjs server/nginx/tools/compare-catalogs.ts
+ *   node --import ./server/bin/register.mjs server/nginx/tools/compare-catalogs.ts 1.22.1 1.30.4
  */
 import { fileURLToPath } from 'node:url'
-import { CATALOG_1_22, type CatalogRow } from '../directives/catalog-1.22.ts'
-import { CATALOG_1_30 } from '../directives/catalog-1.30.ts'
 import type { CommandRow } from '../directives/generated/command-row.ts'
-import { COMMANDS_1_22_1 } from '../directives/generated/commands-1.22.1.ts'
-import { COMMANDS_1_30_4 } from '../directives/generated/commands-1.30.4.ts'
+import { inputVersions, readInput, rowsOf } from './generate-catalogs.ts'
 
-type Row = CatalogRow | CommandRow
+type Row = CommandRow
 
 const key = (row: Row) => `${row[0]} (${row[1]})`
 const show = (value: unknown) => JSON.stringify(value) ?? 'none'
 
-/** The differences, one line each, for generated rows against hand-edited ones. */
+/** The differences, one line each, of the `generated` rows against the `handEdited` (older) ones. */
 export function compareRows(generated: readonly Row[], handEdited: readonly Row[]): string[] {
   const lines: string[] = []
   const gen = new Map(generated.map((r) => [key(r), r]))
   const hand = new Map(handEdited.map((r) => [key(r), r]))
-  for (const [k, r] of gen) if (!hand.has(k)) lines.push(`missing from the hand-edited catalog: ${k} ${show(r[3])} ${show(r[4])} ${r[5]}`)
-  for (const [k, r] of hand) if (!gen.has(k)) lines.push(`not in nginx's source (extra in the hand-edited catalog): ${k} ${show(r[3])} ${show(r[4])} ${r[5]}`)
+  for (const [k, r] of gen) if (!hand.has(k)) lines.push(`new: ${k} ${show(r[3])} ${show(r[4])} ${r[5]}`)
+  for (const [k, r] of hand) if (!gen.has(k)) lines.push(`gone: ${k} ${show(r[3])} ${show(r[4])} ${r[5]}`)
   for (const [k, g] of gen) {
     const h = hand.get(k)
     if (!h) continue
     const diff = (what: string, generatedValue: unknown, handValue: unknown) => {
-      if (show(generatedValue) !== show(handValue)) lines.push(`${k}: ${what} ${show(handValue)} in the hand-edited catalog, ${show(generatedValue)} in nginx's source`)
+      if (show(generatedValue) !== show(handValue)) lines.push(`${k}: ${what} ${show(handValue)} before, ${show(generatedValue)} now`)
     }
     diff('module type', g[2], h[2])
     diff('contexts', [...g[3]].sort(), [...h[3]].sort())
@@ -48,16 +44,18 @@ export function compareRows(generated: readonly Row[], handEdited: readonly Row[
 }
 
 function main(): void {
-  const pairs: [string, readonly Row[], string, readonly Row[]][] = [
-    ['generated 1.22.1', COMMANDS_1_22_1, 'CATALOG_1_22', CATALOG_1_22],
-    ['generated 1.30.4', COMMANDS_1_30_4, 'CATALOG_1_30', CATALOG_1_30],
-  ]
-  for (const [genName, generated, handName, handEdited] of pairs) {
-    const lines = compareRows(generated, handEdited)
-    console.log(`## ${genName} (${generated.length} rows) vs ${handName} (${handEdited.length} rows): ${lines.length} differences`)
-    for (const line of lines) console.log(`- ${line}`)
-    console.log('')
+  const [older, newer] = process.argv.slice(2)
+  const versions = inputVersions()
+  if (!older || !newer || !versions.includes(older) || !versions.includes(newer)) {
+    console.error(`usage: compare-catalogs.ts OLDER NEWER (versions: ${versions.join(', ')})`)
+    process.exitCode = 2
+    return
   }
+  const before = rowsOf(readInput(older))
+  const after = rowsOf(readInput(newer))
+  const lines = compareRows(after, before)
+  console.log(`## ${newer} (${after.length} rows) against ${older} (${before.length} rows): ${lines.length} differences`)
+  for (const line of lines) console.log(`- ${line}`)
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main()
