@@ -407,7 +407,7 @@ function respond(
   })
   request.state.status = head.status
   request.state.responseHeaders = headers
-  trace({ type: 'response.sent', statusLine: `HTTP/1.1 ${head.statusLine}`, headers, bodyBytes: 0, time: clock.now(), connection: conn.number })
+  trace({ type: 'response.sent', statusLine: `HTTP/1.1 ${head.statusLine}`, headers, bodyBytes: 0, hidden: passed.hidden, time: clock.now(), connection: conn.number })
   const headBytes = conn.clientSpeaksHttp09(request) ? Buffer.alloc(0) : Buffer.from(text, 'latin1')
   request.state.bytesSent += headBytes.length
   if (!unsolicited101) conn.stream.write(headBytes)

@@ -2,8 +2,10 @@
  * Upstream responses and what nginx sends the client: the upstream's status line and
  * headers parsed (ngx_http_proxy_process_status_line / _header), then the client's head as
  * ngx_http_header_filter writes it — nginx's Server and Date, the content headers in their
- * fixed places, Connection, then the passed headers and add_header ones in order.
+ * fixed places, Connection, then the passed headers and add_header ones in order. The upstream
+ * headers that do not reach the client are listed with why (`response.sent`'s `hidden`).
  */
+import type { HiddenHeader, HiddenReason } from './trace.ts'
 
 export interface UpstreamHead {
   major: number
@@ -106,16 +108,21 @@ export function clientHead(input: ClientHeadInput): { text: string; headers: Arr
   return { text, headers }
 }
 
-/** proxy_hide_header / proxy_pass_header lists (one pair per location), as a set made once. */
-const hiddenSets = new WeakMap<readonly string[], { pass: readonly string[]; set: ReadonlySet<string> }>()
+/**
+ * proxy_hide_header / proxy_pass_header lists (one pair per location), made once: the lower-cased
+ * names hidden and why. nginx's own defaults name the reason when both hide a header (the
+ * config's line changes nothing there).
+ */
+const hiddenSets = new WeakMap<readonly string[], { pass: readonly string[]; map: ReadonlyMap<string, HiddenReason> }>()
 
-function hiddenSet(hide: readonly string[], pass: readonly string[]): ReadonlySet<string> {
+function hiddenMap(hide: readonly string[], pass: readonly string[]): ReadonlyMap<string, HiddenReason> {
   const known = hiddenSets.get(hide)
-  if (known?.pass === pass) return known.set
+  if (known?.pass === pass) return known.map
   const passed = pass.map((p) => p.toLowerCase())
-  const set = new Set([...HIDDEN_BY_DEFAULT.filter((h) => !passed.includes(h)), ...hide.map((h) => h.toLowerCase())])
-  hiddenSets.set(hide, { pass, set })
-  return set
+  const map = new Map<string, HiddenReason>(hide.map((h) => [h.toLowerCase(), 'proxy_hide_header']))
+  for (const h of HIDDEN_BY_DEFAULT) if (!passed.includes(h)) map.set(h, 'nginx-default-hidden')
+  hiddenSets.set(hide, { pass, map })
+  return map
 }
 
 /** The upstream headers that reach the client, in order, and the ones nginx keeps for itself. */
@@ -125,12 +132,16 @@ export function passedHeaders(
   pass: readonly string[],
   rewriteRedirect: (value: string) => string,
 ): PassedHeaders {
-  const hidden = hiddenSet(hide, pass)
-  const out: PassedHeaders = { passed: [], contentType: null, contentLength: null, lastModified: null, location: null, serverPassed: false, datePassed: false, chunked: false }
+  const hiddenReasons = hiddenMap(hide, pass)
+  const out: PassedHeaders = { passed: [], hidden: [], contentType: null, contentLength: null, lastModified: null, location: null, serverPassed: false, datePassed: false, chunked: false }
   for (const [name, value] of upstream) {
     const lower = name.toLowerCase()
     if (lower === 'transfer-encoding' && value.toLowerCase().includes('chunked')) out.chunked = true
-    if (NOT_PASSED.has(lower) || hidden.has(lower)) continue
+    const reason = NOT_PASSED.has(lower) ? 'hop-by-hop' : hiddenReasons.get(lower)
+    if (reason !== undefined) {
+      out.hidden.push({ name, reason })
+      continue
+    }
     if (lower === 'content-type') out.contentType = value
     else if (lower === 'content-length') out.contentLength = /^\d+$/.test(value) ? Number(value) : null
     // The upstream's Last-Modified stays where it was in nginx's header list (r->headers_out.last_modified points into it).
@@ -151,6 +162,8 @@ export function passedHeaders(
 
 export interface PassedHeaders {
   passed: Array<[string, string]>
+  /** The upstream's headers nginx did not pass on, in its order, and why (for `response.sent`). */
+  hidden: HiddenHeader[]
   contentType: string | null
   contentLength: number | null
   lastModified: string | null

@@ -13,6 +13,40 @@ export interface TraceBase {
   connection: number
 }
 
+/**
+ * Why a client header was not passed upstream (`upstream.request`'s `dropped`):
+ * - `hop-by-hop`: it belongs to the client's connection to nginx, not to the request (Connection,
+ *   Keep-Alive, TE, Upgrade, Transfer-Encoding, Expect); nginx's default list blanks it, so it is
+ *   passed only when a proxy_set_header says so (`proxy_set_header Upgrade $http_upgrade`)
+ * - `replaced`: nginx sent its own header of that name instead: a proxy_set_header of the name,
+ *   or nginx's own Host (`$proxy_host`) and Content-Length (the body it read)
+ * - `empty`: a proxy_set_header of the name gave an empty value: nginx sent no header of that
+ *   name, and not the client's either
+ * - `not-passed`: `proxy_pass_request_headers off`: no client header is passed
+ */
+export type DroppedReason = 'hop-by-hop' | 'replaced' | 'empty' | 'not-passed'
+export interface DroppedHeader {
+  /** As the client spelled it. */
+  name: string
+  reason: DroppedReason
+}
+
+/**
+ * Why an upstream response header was not passed to the client (`response.sent`'s `hidden`):
+ * - `hop-by-hop`: it belongs to the upstream connection (Connection, Keep-Alive,
+ *   Transfer-Encoding, Proxy-Connection): nginx never passes it, and writes its own
+ * - `nginx-default-hidden`: proxy_hide_header's built-in list (Date, Server, X-Pad, X-Accel-*):
+ *   nginx writes its own Date and Server, and acts on X-Accel-* itself; `proxy_pass_header` lets
+ *   one through
+ * - `proxy_hide_header`: the config hides it
+ */
+export type HiddenReason = 'hop-by-hop' | 'proxy_hide_header' | 'nginx-default-hidden'
+export interface HiddenHeader {
+  /** As the upstream spelled it. */
+  name: string
+  reason: HiddenReason
+}
+
 export type TraceEvent = TraceBase &
   (
     | { type: 'connection.accepted'; client: string; listen: string; tls: boolean }
@@ -25,9 +59,10 @@ export type TraceEvent = TraceBase &
     | { type: 'if.evaluated'; condition: string; result: boolean; line: number; file: string }
     | { type: 'upstream.selected'; upstream: string; peer: string; tries: number }
     | { type: 'upstream.connect'; peer: string; outcome: 'connected' | 'refused' | 'timeout' | 'error'; detail?: string }
-    | { type: 'upstream.request'; peer: string; requestLine: string; headers: Array<[string, string]>; dropped: string[] }
+    | { type: 'upstream.request'; peer: string; requestLine: string; headers: Array<[string, string]>; dropped: DroppedHeader[] }
     | { type: 'upstream.response'; peer: string; statusLine: string; headers: Array<[string, string]> }
-    | { type: 'response.sent'; statusLine: string; headers: Array<[string, string]>; bodyBytes: number }
+    /** `hidden`: the upstream's headers that were not passed on, when the response came from one. */
+    | { type: 'response.sent'; statusLine: string; headers: Array<[string, string]>; bodyBytes: number; hidden?: HiddenHeader[] }
     | { type: 'tunnel.opened' }
     | ({ type: 'frame'; direction: 'client-to-upstream' | 'upstream-to-client' } & DecodedFrame)
     | { type: 'tunnel.closed'; by: 'client' | 'upstream' | 'timeout' | 'error'; durationMs: number }

@@ -12,9 +12,10 @@ import { WebSocketServer, type WebSocket } from 'ws'
 import { CheckPool } from './check-pool.ts'
 import { bridgeClient } from './client-endpoint.ts'
 import { installRegexBudget } from './containment.ts'
+import { serveEventStream } from './event-stream.ts'
 import { handleApi } from './http-api.ts'
 import { labLog } from './lab-log.ts'
-import { DEFAULT_LIMITS, LimitError, type LabLimits } from './limits.ts'
+import { DEFAULT_LIMITS, type LabLimits } from './limits.ts'
 import { LabMetrics, recordWorkerRestart } from './metrics.ts'
 import { SessionRegistry } from './sessions.ts'
 import { parseTrustProxy, visitorAddress, visitorKey } from './visitor-address.ts'
@@ -33,9 +34,6 @@ export interface LabServerOptions {
 
 /** A config check running longer than this restarts the check worker (the engine never should). */
 const CHECK_TIMEOUT_MS = 5_000
-
-/** An event stream whose reader has fallen this far behind is closed (bytes). */
-const EVENT_BACKLOG_BYTES = 4 * 1024 * 1024
 
 export interface LabServer {
   http: Server
@@ -120,28 +118,9 @@ export function createLabServer(options: LabServerOptions = {}): LabServer {
       socket.end('HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n')
       return
     }
-    events.handleUpgrade(req, socket, head, (ws: WebSocket) => {
-      let unsubscribe: (() => void) | null = null
-      try {
-        unsubscribe = session.subscribe((event) => {
-          if (ws.bufferedAmount > EVENT_BACKLOG_BYTES) return ws.close(1008, 'event stream not read')
-          ws.send(JSON.stringify(event))
-          // The last event of a session the lab stopped: the stream ends with why (a close reason is at most 123 bytes).
-          if (event.type === 'session.stopped') ws.close(1011, Buffer.from(`session stopped: ${event.reason}`).subarray(0, 123).toString())
-        })
-      } catch (error) {
-        if (error instanceof LimitError) {
-          sessions.recordLimitTrip(error.limit)
-          return ws.close(1008, error.message.slice(0, 120))
-        }
-        labLog('error', 'events.error', { error: String(error) })
-        return ws.close(1011, 'internal error')
-      }
-      ws.on('close', () => unsubscribe?.())
-      ws.on('error', () => ws.terminate())
-      // The stream is one way; anything the client sends only keeps the session alive.
-      ws.on('message', () => session.touch())
-    })
+    const url = req.url ?? ''
+    const query = url.includes('?') ? url.slice(url.indexOf('?') + 1) : ''
+    events.handleUpgrade(req, socket, head, (ws: WebSocket) => serveEventStream(ws, session, query, (limit) => sessions.recordLimitTrip(limit)))
   })
   http.on('clientError', (_error, socket: Duplex) => socket.destroy())
 

@@ -102,6 +102,28 @@ export type SessionEvent =
   | { type: 'backend.changed'; time: number; backend: string; running: boolean; latencyMs: number; answerPings: boolean; strict: boolean }
   | { type: 'limit'; time: number; limit: keyof LabLimits; message: string }
 
+/**
+ * An event as the session's stream carries it: numbered 1, 2, 3… per session, in the order the
+ * session emitted them (docs/lab-api.md "Events").
+ */
+export type NumberedEvent = SessionEvent & { seq: number }
+
+/** Where a new subscriber starts: what is about to be replayed, and what was no longer kept. */
+export interface StreamStart {
+  /** The seq of the last event emitted so far (0 before the first). */
+  lastSeq: number
+  /** How many kept events the subscriber is about to receive before live ones. */
+  replay: number
+  /** Events after `after` that the history no longer holds (inclusive), or null. */
+  lost: { from: number; to: number } | null
+}
+
+export interface SubscribeOptions {
+  /** Replay only the kept events with a greater seq (a reconnecting reader's last seq). Without it, all kept events. */
+  after?: number
+  onStart?: (start: StreamStart) => void
+}
+
 export interface ApplyOptions {
   nginxVersion?: string
   /** How much faster than real time timeouts run (1 = real time). */
@@ -180,8 +202,11 @@ export class Session implements Contained {
   private runtime: ProxyRuntime | null = null
   /** Runtimes replaced by a reload, finishing the connections they had. */
   private readonly draining = new Set<ProxyRuntime>()
-  private readonly subscribers = new Set<(event: SessionEvent) => void>()
-  private readonly recent: SessionEvent[] = []
+  private readonly subscribers = new Set<(event: NumberedEvent) => void>()
+  /** The event history: consecutive seqs, the oldest first. */
+  private readonly recent: NumberedEvent[] = []
+  /** The seq of the last event emitted. */
+  private seq = 0
   private recentBytes = 0
   private readonly logs = new Map<string, { lines: string[]; chars: number }>()
   private readonly messages: RateWindow
@@ -435,7 +460,7 @@ export class Session implements Contained {
     const last: TraceEvent[] = []
     let eventsOmitted = 0
     let connection = -1
-    const collect = (event: SessionEvent): void => {
+    const collect = (event: NumberedEvent): void => {
       if (!('connection' in event)) return
       if (connection < 0 && event.type === 'connection.accepted') connection = event.connection
       if (event.connection !== connection) return
@@ -506,12 +531,32 @@ export class Session implements Contained {
     return backend
   }
 
-  /** Receives every event from now on, after the most recent ones; returns the unsubscribe. */
-  subscribe(listener: (event: SessionEvent) => void): () => void {
+  /** The seq of the last event the session emitted (0 before the first). */
+  get lastSeq(): number {
+    return this.seq
+  }
+
+  /**
+   * Receives the kept events (all of them, or those after `options.after`), then every event
+   * from now on; returns the unsubscribe. `onStart` hears first what is about to be replayed and
+   * which events after `after` are no longer kept. An `after` past the last event is a
+   * RangeError (a seq the session never sent), and so is one that is not a whole number.
+   * The work is bounded by the history: at most EVENTS_KEPT events, found without a search.
+   */
+  subscribe(listener: (event: NumberedEvent) => void, options: SubscribeOptions = {}): () => void {
+    const { after, onStart } = options
+    if (after !== undefined && !(Number.isSafeInteger(after) && after >= 0)) throw new RangeError('"after" must be a whole number of 0 or more')
+    if (after !== undefined && after > this.seq) throw new RangeError(`"after" is ${after}, but this session's last event is ${this.seq}`)
     if (this.subscribers.size >= this.limits.subscribersPerSession) {
       throw new LimitError(`too many event streams on this session (limit ${this.limits.subscribersPerSession})`, 429, 'subscribersPerSession')
     }
-    for (const event of this.recent) listener(event)
+    const recent = this.recent
+    // Seqs in the history are consecutive: the first kept is recent[0].seq, the rest follow.
+    const firstKept = recent.length > 0 ? recent[0].seq : this.seq + 1
+    const from = after === undefined ? 0 : Math.min(recent.length, Math.max(0, after + 1 - firstKept))
+    const lost = after !== undefined && after + 1 < firstKept ? { from: after + 1, to: firstKept - 1 } : null
+    onStart?.({ lastSeq: this.seq, replay: recent.length - from, lost })
+    for (let i = from; i < recent.length; i++) listener(recent[i])
     this.subscribers.add(listener)
     return () => this.subscribers.delete(listener)
   }
@@ -575,8 +620,11 @@ export class Session implements Contained {
     while (log.lines.length > LOG_LINES_KEPT || (log.chars > LOG_CHARS_KEPT && log.lines.length > 1)) log.chars -= log.lines.shift()!.length
   }
 
-  private emit(event: SessionEvent): void {
+  private emit(sessionEvent: SessionEvent): void {
     if (this.closed) return
+    // Numbered in place: the runtime hands each event over and keeps no reference to it.
+    const event = sessionEvent as NumberedEvent
+    event.seq = ++this.seq
     const recent = this.recent
     recent.push(event)
     this.recentBytes += eventBytes(event)
@@ -610,6 +658,8 @@ function eventBytes(event: SessionEvent): number {
     case 'response.sent': {
       let bytes = 128
       for (const [name, value] of event.headers) bytes += name.length + value.length + 8
+      const unpassed = event.type === 'upstream.request' ? event.dropped : event.type === 'response.sent' ? event.hidden : undefined
+      for (const header of unpassed ?? []) bytes += header.name.length + 40
       return bytes
     }
     case 'frame':
