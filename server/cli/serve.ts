@@ -15,7 +15,6 @@ import { ProxyRuntime, type StaticFiles } from '../proxy/runtime.ts'
 import { systemClock } from '../proxy/clock.ts'
 import type { TraceEvent } from '../proxy/trace.ts'
 import { runCheck } from './check.ts'
-import { DEFAULT_ACCESS_LOG } from '../nginx/after-http.ts'
 
 /** How long one backtracking regex match may run under `serve`. */
 const SERVE_BACKTRACKING_MATCH_MS = 1000
@@ -95,7 +94,7 @@ export async function serve(file: string, options: ServeOptions = {}): Promise<R
   // nginx's default access log (none configured) goes to stdout here.
   for (const server of config.servers) {
     const redirect = (list: typeof server.settings.accessLogs): void => {
-      for (const log of list) if (log.implicit && log.path === DEFAULT_ACCESS_LOG) log.path = 'stdout'
+      for (const log of list) if (log.implicit) log.path = 'stdout'
     }
     redirect(server.settings.accessLogs)
     const walk = (locations: typeof server.locations): void => {

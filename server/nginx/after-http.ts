@@ -6,14 +6,13 @@
  */
 import type { DirectiveContext } from './directive-context.ts'
 import type { Level, LocationConf, ServerConf, UpstreamConf } from './conf.ts'
+import { defaultValue } from './directives/defaults.ts'
 import { proxyBufferError } from './directives/proxy.ts'
 import { compileValue } from './variables.ts'
 import type { HttpState } from './http-state.ts'
 import { fullPath } from './paths.ts'
 import type { Range } from './source.ts'
 
-/** The access log nginx opens where none is configured (Debian's --http-log-path). */
-export const DEFAULT_ACCESS_LOG = '/var/log/nginx/access.log'
 
 export function closeHttpBlock(cx: DirectiveContext, http: HttpState): void {
   const analyzer = cx.analyzer
@@ -22,7 +21,7 @@ export function closeHttpBlock(cx: DirectiveContext, http: HttpState): void {
 
   // ngx_http_log_module merge: a block chain without access_log gets the default file.
   if (!http.level.settings.has('access_log') && needsDefaultAccessLog(http)) {
-    analyzer.openFiles.push({ path: DEFAULT_ACCESS_LOG, node: cx.node, file: cx.file })
+    for (const log of defaultValue('access_log', analyzer.options.version)) analyzer.openFiles.push({ path: log.path, node: cx.node, file: cx.file })
   }
 
   // ngx_http_upstream_module init_main_conf: every upstream, explicit and implicit, in order.
@@ -97,7 +96,7 @@ function compileProxyHeaders(cx: DirectiveContext, http: HttpState): void {
   const compiled = new Set<unknown>()
   const httpEnd = cx.node.blockEnd?.nginxLine ?? cx.node.nginxLine
   const visit = (level: Level): boolean => {
-    const bufferError = proxyBufferError(level)
+    const bufferError = proxyBufferError(level, cx.analyzer.options.version)
     if (bufferError) {
       cx.analyzer.report('emerg', 'NGINX_INVALID_VALUE', bufferError, cx.file, httpEnd, level.inherited('proxy_buffers')?.node.range ?? cx.node.range)
       return false
@@ -238,7 +237,7 @@ function checkCertificates(cx: DirectiveContext, server: ServerConf): void {
     }
   } else return
   if (!certs || !keys) return
-  const ciphers = server.level.inherited('ssl_ciphers')?.value ?? 'HIGH:!aNULL:!MD5'
+  const ciphers = server.level.inherited('ssl_ciphers')?.value ?? defaultValue('ssl_ciphers', cx.analyzer.options.version)
   const cipherError = host.cipherListError(ciphers)
   if (cipherError) return report(`SSL_CTX_set_cipher_list("${ciphers}") failed (SSL: ${cipherError})`)
   for (let i = 0; i < certs.value.length; i++) {

@@ -14,7 +14,7 @@ import type { CheckResult } from './index.ts'
 import { versionDefaults, type NginxVersion, type VersionDefaults } from './nginx-version.ts'
 import type { ConfigRegex } from './regex-match.ts'
 import { defaultValue, type Defaulted, type DefaultTypes } from './directives/defaults.ts'
-import type { Bufs, ErrorLogLevel, ErrorPageSetting, SettingTypes } from './settings.ts'
+import type { Bufs, ErrorLogLevel, ErrorPageSetting, SettingName, SettingTypes } from './settings.ts'
 import { BUILTIN_VARIABLES } from './variables.ts'
 
 export type { ErrorLogLevel, ErrorPageSetting }
@@ -141,7 +141,7 @@ export function compileConfig(result: CheckResult): LabConfig | null {
 
   const settingsOf = (level: Level, enclosing: EffectiveSettings | null = null): EffectiveSettings => {
     /** The nearest block's value, else the directive's default (directives/defaults.ts). */
-    const nearest = <K extends Defaulted>(name: K): SettingTypes[K] | DefaultTypes[K] => level.inherited(name)?.value ?? defaultValue(name, version)
+    const nearest = <K extends Defaulted & SettingName>(name: K): SettingTypes[K] | DefaultTypes[K] => level.inherited(name)?.value ?? defaultValue(name, version)
     return {
       // An `if` block without its own proxy_pass takes its location's (ngx_http_proxy_merge_loc_conf, clcf->noname).
       proxyPass: level.get('proxy_pass')?.value ?? enclosing?.proxyPass ?? null,

@@ -6,6 +6,7 @@
 import { Analyzer } from './analyzer.ts'
 import type { Level } from './conf.ts'
 import type { Diagnostic } from './diagnostics.ts'
+import { defaultValue } from './directives/defaults.ts'
 import { directiveTable } from './directives/index.ts'
 import { virtualHost, type ConfigHost } from './host.ts'
 import type { HttpState } from './http-state.ts'
@@ -78,13 +79,14 @@ function afterParse(analyzer: Analyzer, file: string): void {
     if (!host.userExists('nobody')) return late('getpwnam("nobody") failed')
     if (!host.groupExists('nogroup')) return late('getgrnam("nogroup") failed')
   }
-  const connections = events.value.get('worker_connections')?.value ?? 512
+  const connections = events.value.get('worker_connections')?.value ?? defaultValue('worker_connections', analyzer.options.version)
   const sockets = listeningSockets(analyzer)
   if (connections < sockets.length + 1) {
     return late(`${connections} worker_connections are not enough for ${sockets.length} listening sockets`)
   }
   const pid = analyzer.main.get('pid')
-  const pidPath = pid ? (pid.value.startsWith('/') ? pid.value : analyzer.options.prefix + pid.value) : '/run/nginx.pid'
+  const pidFile = pid?.value ?? defaultValue('pid', analyzer.options.version)
+  const pidPath = pidFile.startsWith('/') ? pidFile : analyzer.options.prefix + pidFile
   const pidOpened = host.openForWriting(pidPath)
   if (!pidOpened.ok) {
     return late(`open() "${pidPath}" failed (${pidOpened.error.errno}: ${pidOpened.error.text})`, pid?.node.range ?? whole)

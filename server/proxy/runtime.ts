@@ -6,6 +6,7 @@
 import { TLSSocket } from 'node:tls'
 import type { LabConfig, LabServer } from '../nginx/compile.ts'
 import type { MapConf, UpstreamConf } from '../nginx/conf.ts'
+import { defaultValue } from '../nginx/directives/defaults.ts'
 import { selectServer } from './router.ts'
 import { Balancer } from './balancer.ts'
 import { DEFAULT_BUDGET, type BudgetKind, type EvaluationBudget } from './budget.ts'
@@ -97,10 +98,10 @@ export class ProxyRuntime {
     return balancer
   }
 
-  /** How many idle connections an upstream keeps: its `keepalive`, or the version's default. */
+  /** How many idle connections an upstream keeps: its `keepalive`, or the version's default for `upstream {}` blocks. */
   keepaliveFor(upstream: UpstreamConf): number {
     if (upstream.keepalive !== null) return upstream.keepalive
-    return !upstream.implicit && this.config.defaults.upstreamKeepaliveByDefault ? 32 : 0
+    return upstream.implicit ? 0 : (defaultValue('keepalive', this.config.version) ?? 0)
   }
 
   /** An idle kept-alive connection to the peer, if one is cached. */

@@ -5,12 +5,6 @@
 import type { ActiveRequest, HttpConnection } from './http-connection.ts'
 import { httpDate } from './http-connection.ts'
 
-/** ngx_http_core_default_types: what nginx knows without a `types` block or mime.types. */
-const BUILT_IN_TYPES = new Map([
-  ['html', 'text/html'],
-  ['gif', 'image/gif'],
-  ['jpg', 'image/jpeg'],
-])
 
 export function serveStatic(connection: HttpConnection, request: ActiveRequest): void {
   const { prefix, files } = connection.runtime.options
@@ -47,7 +41,7 @@ export function serveStatic(connection: HttpConnection, request: ActiveRequest):
 
 function sendFile(connection: HttpConnection, request: ActiveRequest, path: string, data: Buffer, mtimeMs: number): void {
   const extension = /\.([^./]+)$/.exec(path)?.[1]?.toLowerCase() ?? ''
-  const types = request.settings.types ?? BUILT_IN_TYPES
+  const types = request.settings.types
   const contentType = types.get(extension) ?? request.settings.defaultType
   const etag = `"${Math.floor(mtimeMs / 1000).toString(16)}-${data.length.toString(16)}"`
   const status = request.statusOverride ?? 200

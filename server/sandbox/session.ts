@@ -14,6 +14,7 @@
  * visitor can cost the lab a session, never the process or another session's memory.
  */
 import { ChatServer } from '../chat/chat-server.ts'
+import { defaultValue } from '../nginx/directives/defaults.ts'
 import { compileConfig } from '../nginx/compile.ts'
 import { check, virtualHost, type Diagnostic } from '../nginx/index.ts'
 import type { BudgetKind, EvaluationBudget } from '../proxy/budget.ts'
@@ -372,7 +373,7 @@ export class Session implements Contained {
       writeLog: (target, line) => this.writeLog(target, line),
       prefix: '/etc/nginx/',
       files: NO_FILES,
-      errorLogs: mainLogs?.length ? mainLogs : [{ target: '/var/log/nginx/error.log', level: 'error' }],
+      errorLogs: mainLogs?.length ? mainLogs : defaultValue('error_log', checked.version),
       pid: 4242,
       hostname: 'upgrade-lab',
       inspectFrames: true,

@@ -81,6 +81,8 @@ function proxyHeaders(connection: 'close' | ''): Default<Array<[string, string]>
 
 /** What the defaults' values are, where they differ from what a directive stores. */
 export interface DefaultTypes extends Omit<SettingTypes, 'proxy_set_header' | 'proxy_redirect' | 'types'> {
+  /** Idle connections an explicit `upstream {}` keeps without a `keepalive` line (null: none). */
+  keepalive: number | null
   /** nginx's own header list (proxyHeaders), which a configured list comes before. */
   proxy_set_header: Array<[string, string]>
   /** null: nginx's `default` (the location and proxy_pass URL swapped). */
@@ -89,7 +91,7 @@ export interface DefaultTypes extends Omit<SettingTypes, 'proxy_set_header' | 'p
   types: Map<string, string>
 }
 
-export type Defaulted = Exclude<SettingName, `$${string}` | 'proxy_pass' | 'events' | 'ssl_trusted_certificate' | 'ssl_stapling_responder'>
+export type Defaulted = Exclude<SettingName, `$${string}` | 'proxy_pass' | 'events' | 'ssl_trusted_certificate' | 'ssl_stapling_responder'> | 'keepalive'
 
 export const DEFAULTS: { [K in Defaulted]: PerLine<DefaultTypes[K]> } = {
   root: word('html'),
@@ -142,11 +144,13 @@ export const DEFAULTS: { [K in Defaulted]: PerLine<DefaultTypes[K]> } = {
   pid: debian('/run/nginx.pid', '/run/nginx.pid', 'logs/nginx.pid'),
   user: { value: ['nobody', 'nogroup'], text: 'nobody nogroup' },
   worker_connections: count(512),
+  keepalive: { byLine: { '1.22': { value: null, text: '' }, '1.30': { value: 32, text: '32 local' } } },
 }
 
-/** The default of a directive the lab runs, for the version being modelled. */
+/** The default of a directive the lab runs, for the version being modelled: a copy, the table stays as it is. */
 export function defaultValue<K extends Defaulted>(name: K, version: NginxVersion): DefaultTypes[K] {
-  return pick(DEFAULTS[name], version).value
+  const value = pick(DEFAULTS[name], version).value
+  return typeof value === 'object' && value !== null ? structuredClone(value) : value
 }
 
 function pick<T>(entry: PerLine<T>, version: NginxVersion): Default<T> {
@@ -503,7 +507,6 @@ const DEFAULT_TEXTS: Readonly<Record<string, string | Record<ModelledLine, strin
   proxy_ssl_certificate_cache: { '1.22': null, '1.30': "off" },
   uwsgi_ssl_certificate_cache: { '1.22': null, '1.30': "off" },
   grpc_ssl_certificate_cache: { '1.22': null, '1.30': "off" },
-  keepalive: { '1.22': null, '1.30': "32 local" },
   add_header_inherit: { '1.22': null, '1.30': "on" },
   add_trailer_inherit: { '1.22': null, '1.30': "on" },
 }

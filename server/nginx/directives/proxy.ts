@@ -2,11 +2,13 @@
 import type { Level } from '../conf.ts'
 import type { Handler } from '../directive-spec.ts'
 import type { Word } from '../lexer.ts'
+import type { NginxVersion } from '../nginx-version.ts'
 import { HANDLED } from '../directive-spec.ts'
 import { bitmaskSlot, enumSlot, flagSlot, msecSlot, strArraySlot } from '../slots.ts'
 import { compileRegex } from '../regex.ts'
 import { countVariables } from '../variables.ts'
 import { parseUrl } from '../values.ts'
+import { defaultValue } from './defaults.ts'
 import { currentLocation } from './http-core.ts'
 import { row, type HandwrittenSpec } from './row.ts'
 import { addUpstream } from './upstream.ts'
@@ -105,12 +107,12 @@ const proxyRedirect: Handler = (cx) => {
  * The buffer-size rules ngx_http_proxy_merge_loc_conf enforces for every block: nginx's
  * message for the first one broken, or null.
  */
-export function proxyBufferError(level: Level): string | null {
-  const page = 4096
-  const bufferSize = level.inherited('proxy_buffer_size')?.value ?? page
-  const bufs = level.inherited('proxy_buffers')?.value ?? { num: 8, size: page }
+export function proxyBufferError(level: Level, version: NginxVersion): string | null {
+  const bufferSize = level.inherited('proxy_buffer_size')?.value ?? defaultValue('proxy_buffer_size', version)
+  const bufs = level.inherited('proxy_buffers')?.value ?? defaultValue('proxy_buffers', version)
   if (bufs.num < 2) return 'there must be at least 2 "proxy_buffers"'
   const size = Math.max(bufferSize, bufs.size)
+  // Unset, nginx takes twice the larger buffer (ngx_http_proxy_merge_loc_conf), not a fixed default.
   const busy = level.inherited('proxy_busy_buffers_size')?.value ?? 2 * size
   if (busy < size) {
     return '"proxy_busy_buffers_size" must be equal to or greater than the maximum of the value of "proxy_buffer_size" and one of the "proxy_buffers"'
@@ -122,7 +124,7 @@ export function proxyBufferError(level: Level): string | null {
   if (tempWrite < size) {
     return '"proxy_temp_file_write_size" must be equal to or greater than the maximum of the value of "proxy_buffer_size" and one of the "proxy_buffers"'
   }
-  const maxTemp = level.inherited('proxy_max_temp_file_size')?.value ?? 1024 * 1024 * 1024
+  const maxTemp = level.inherited('proxy_max_temp_file_size')?.value ?? defaultValue('proxy_max_temp_file_size', version)
   if (maxTemp !== 0 && maxTemp < size) {
     return '"proxy_max_temp_file_size" must be equal to zero to disable temporary files usage or must be equal to or greater than the maximum of the value of "proxy_buffer_size" and one of the "proxy_buffers"'
   }

@@ -1,6 +1,7 @@
 /** Every runtime scenario, in a fixed order; names are unique. */
 import type { Scenario } from '../../support/runtime-harness.ts'
 import { clientScenarios } from './clients.ts'
+import { headBufferScenarios } from './head-buffers.ts'
 import { headerScenarios } from './headers.ts'
 import { ifScenarios } from './if.ts'
 import { limitScenarios } from './limits.ts'
@@ -25,6 +26,7 @@ export const scenarios: Scenario[] = [
   ...logScenarios,
   ...limitScenarios,
   ...ifScenarios,
+  ...headBufferScenarios,
   ...variableScenarios,
 ]
 
