@@ -30,6 +30,18 @@ export function closeHttpBlock(cx: DirectiveContext, http: HttpState): void {
     if (message) emerg(message, null, upstream.node.range, upstream.file)
   }
 
+  // ngx_http_core_module merge_srv_conf: a large header buffer may not be smaller than the connection's pool.
+  const httpEnd = cx.node.blockEnd?.nginxLine ?? cx.node.nginxLine
+  for (const server of http.servers) {
+    const buffers = server.level.inherited('large_client_header_buffers')
+    const size = buffers?.value.size ?? defaultValue('large_client_header_buffers', analyzer.options.version).size
+    const pool = server.level.inherited('connection_pool_size')?.value ?? defaultValue('connection_pool_size', analyzer.options.version)
+    if (size < pool) {
+      emerg('the "large_client_header_buffers" size must be equal to or greater than "connection_pool_size"', httpEnd, (buffers ?? server).node.range)
+      return
+    }
+  }
+
   // ngx_http_ssl_module merge: certificates of every server that has or inherits any.
   for (const server of http.servers) checkCertificates(cx, server)
 

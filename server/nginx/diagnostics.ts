@@ -28,7 +28,7 @@ export interface Diagnostic extends Range {
  * Stable codes, so tools can act on a kind of finding without matching wording. The prefix
  * says whose voice it is: `NGINX_` findings are nginx's own `[emerg]`/`[warn]` lines, word for
  * word; `LAB_` findings are Upgrade Lab speaking (severity `lab`, never printed by `check`).
- * Each is explained in DIAGNOSTIC_CODES, the one list (the docs' list of codes is to be made from it).
+ * Each is explained in DIAGNOSTIC_CODES, the one list (docs/diagnostics.md shows it).
  */
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES
 

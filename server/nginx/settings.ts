@@ -45,6 +45,7 @@ export interface SettingTypes {
   client_max_body_size: number
   client_header_buffer_size: number
   large_client_header_buffers: Bufs
+  connection_pool_size: number
   underscores_in_headers: boolean
   ignore_invalid_headers: boolean
   // ngx_http_proxy_module
@@ -108,7 +109,7 @@ export type SettingValue<K extends string> = K extends SettingName ? SettingType
 export const SETTING_NAMES = [
   'root', 'index', 'default_type', 'types', 'error_page', 'recursive_error_pages', 'keepalive_timeout',
   'keepalive_requests', 'send_timeout', 'client_header_timeout', 'client_body_timeout', 'client_max_body_size',
-  'client_header_buffer_size', 'large_client_header_buffers', 'underscores_in_headers', 'ignore_invalid_headers',
+  'client_header_buffer_size', 'large_client_header_buffers', 'connection_pool_size', 'underscores_in_headers', 'ignore_invalid_headers',
   'proxy_pass', 'proxy_http_version', 'proxy_set_header', 'proxy_read_timeout', 'proxy_send_timeout',
   'proxy_connect_timeout', 'proxy_buffering', 'proxy_next_upstream', 'proxy_hide_header', 'proxy_pass_header',
   'proxy_pass_request_headers', 'proxy_intercept_errors', 'proxy_ignore_client_abort', 'proxy_redirect',

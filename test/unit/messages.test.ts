@@ -133,3 +133,15 @@ proxy_set_header Connection $connection_upgrade;
     expect(firstLine(text)).toBe('ok')
   })
 })
+
+describe('diagnostic codes', () => {
+  it('are listed in docs/diagnostics.md exactly as in DIAGNOSTIC_CODES, each with its voice', async () => {
+    const { readFileSync } = await import('node:fs')
+    const { DIAGNOSTIC_CODES } = await import('../../server/nginx/diagnostics.ts')
+    const doc = readFileSync(new URL('../../docs/diagnostics.md', import.meta.url), 'utf8')
+    const listed = [...doc.matchAll(/^\| `([A-Z_]+)` \| (nginx|Upgrade Lab) \|/gm)].map((m) => [m[1], m[2]])
+    const codes = Object.entries(DIAGNOSTIC_CODES).map(([code, text]) => [code, text.startsWith('nginx:') ? 'nginx' : 'Upgrade Lab'])
+    expect(listed).toEqual(codes)
+    for (const [code, voice] of codes) expect(code.startsWith(voice === 'nginx' ? 'NGINX_' : 'LAB_'), code).toBe(true)
+  })
+})

@@ -108,6 +108,8 @@ export const DEFAULTS: { [K in Defaulted]: PerLine<DefaultTypes[K]> } = {
   client_max_body_size: size(1 << 20),
   client_header_buffer_size: size(1024),
   large_client_header_buffers: bufs(4, 8192),
+  // NGX_PTR_SIZE * 64: 512 on the 64-bit builds the lab models (nginx documents 256|512).
+  connection_pool_size: { value: 512, text: '256|512' },
   underscores_in_headers: flag(false),
   ignore_invalid_headers: flag(true),
   proxy_http_version: { byLine: { '1.22': word('1.0'), '1.30': word('1.1') } },
@@ -189,7 +191,6 @@ const DEFAULT_TEXTS: Readonly<Record<string, string | Record<ModelledLine, strin
   variables_hash_bucket_size: "64",
   server_names_hash_max_size: "512",
   server_names_hash_bucket_size: "64",
-  connection_pool_size: "512",
   request_pool_size: "4k",
   merge_slashes: "on",
   listen: "*:80 | *:8000",

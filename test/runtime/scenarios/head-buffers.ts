@@ -8,12 +8,15 @@
  */
 import { conf, oneLocation, type Scenario, type StepContext } from './common.ts'
 
-/** client_header_buffer_size 128, large_client_header_buffers 2 256: small enough to count bytes. */
+/**
+ * client_header_buffer_size 128, large_client_header_buffers 2 512: small enough to count bytes
+ * (a large buffer may not be smaller than connection_pool_size, 512 on 64-bit).
+ */
 const SMALL = conf(`server {
     listen 127.0.0.1:{{PORT}};
     server_name localhost;
     client_header_buffer_size 128;
-    large_client_header_buffers 2 256;
+    large_client_header_buffers 2 512;
     location / {
         return 200 "ok $uri\\n";
     }
@@ -30,31 +33,32 @@ function header(name: string, length: number): string {
   return `${name}: ${'v'.repeat(length - name.length - 4)}\r\n`
 }
 
-/** Sends one head on its own connection and reads the answer (or the close). */
-async function send(ctx: StepContext, head: string): Promise<void> {
+/** Sends one head on its own connection and reads the answer; a refused head also closes the connection. */
+async function send(ctx: StepContext, head: string, refused = false): Promise<void> {
   const c = await ctx.connect()
   c.write(head)
-  await c.raw(1_500)
+  await c.response()
+  if (refused) await c.closedWithin(1_000)
 }
 
 export const headBufferScenarios: Scenario[] = [
   {
     name: 'head-request-line-limit',
     about:
-      'large_client_header_buffers 2 256: a request line of 256 bytes with its CRLF is read, one of 257 gets 414 and "client sent too long URI" with the 256 bytes nginx held',
+      'large_client_header_buffers 2 512: a request line of 512 bytes with its CRLF is read, one of 513 gets 414 and "client sent too long URI" with the 512 bytes nginx held',
     config: SMALL,
     async steps(ctx) {
-      await send(ctx, `${requestLine(256)}Host: localhost\r\n\r\n`)
-      await send(ctx, `${requestLine(257)}Host: localhost\r\n\r\n`)
+      await send(ctx, `${requestLine(512)}Host: localhost\r\n\r\n`)
+      await send(ctx, `${requestLine(513)}Host: localhost\r\n\r\n`, true)
     },
   },
   {
     name: 'head-header-line-limit',
-    about: 'a header line of 256 bytes with its CRLF fits a large buffer; one of 257 gets 494 (sent as 400) and the line quoted as far as it was read',
+    about: 'a header line of 512 bytes with its CRLF fits a large buffer; one of 513 gets 494 (sent as 400) and the line quoted as far as it was read',
     config: SMALL,
     async steps(ctx) {
-      await send(ctx, `GET /a HTTP/1.1\r\nHost: localhost\r\n${header('X-Long', 256)}\r\n`)
-      await send(ctx, `GET /b HTTP/1.1\r\nHost: localhost\r\n${header('X-Long', 257)}\r\n`)
+      await send(ctx, `GET /a HTTP/1.1\r\nHost: localhost\r\n${header('X-Long', 512)}\r\n`)
+      await send(ctx, `GET /b HTTP/1.1\r\nHost: localhost\r\n${header('X-Long', 513)}\r\n`, true)
     },
   },
   {
@@ -64,8 +68,8 @@ export const headBufferScenarios: Scenario[] = [
     config: SMALL,
     async steps(ctx) {
       const line = 'GET /c HTTP/1.1\r\nHost: localhost\r\n'
-      await send(ctx, `${line}${header('X-A', 200)}${header('X-B', 200)}\r\n`)
-      await send(ctx, `${line}${header('X-A', 200)}${header('X-B', 200)}${header('X-C', 200)}\r\n`)
+      await send(ctx, `${line}${header('X-A', 400)}${header('X-B', 400)}\r\n`)
+      await send(ctx, `${line}${header('X-A', 400)}${header('X-B', 400)}${header('X-C', 400)}\r\n`, true)
     },
   },
   {
@@ -76,7 +80,7 @@ export const headBufferScenarios: Scenario[] = [
       const line = 'GET /d HTTP/1.1\r\nHost: localhost\r\n'
       const headers = (n: number) => Array.from({ length: n }, (_, i) => header(`X-${i}`, 7 * 1024)).join('')
       await send(ctx, `${line}${headers(4)}\r\n`)
-      await send(ctx, `${line}${headers(5)}\r\n`)
+      await send(ctx, `${line}${headers(5)}\r\n`, true)
     },
   },
   {
@@ -109,3 +113,6 @@ server {
     },
   },
 ]
+
+/** nginx's own check of the two sizes (ngx_http_core_merge_srv_conf), for the checker's tests. */
+export const TOO_SMALL_LARGE_BUFFERS = SMALL.replace('large_client_header_buffers 2 512;', 'large_client_header_buffers 2 256;')

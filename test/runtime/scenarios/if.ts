@@ -228,4 +228,22 @@ location = /pretty404 {
       await c.closedWithin(2_000)
     },
   },
+  {
+    name: 'if-uninitialized-variable-warn',
+    about:
+      'a `set` variable read before any `set` ran is empty and logs "using uninitialized" once per request; uninitialized_variable_warn off in a location silences it there',
+    config: conf(server(`location /warn {
+    if ($arg_set) {
+        set $late "set";
+    }
+    return 200 "[$late] [$late]\n";
+}
+location /quiet {
+    uninitialized_variable_warn off;
+    return 200 "[$late]\n";
+}`)),
+    async steps(ctx) {
+      for (const path of ['/warn', '/warn?set=1', '/quiet']) await getOnce(ctx, path)
+    },
+  },
 ]

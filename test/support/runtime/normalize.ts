@@ -61,7 +61,8 @@ export function normalizeHeaderLine(line: string, ctx: NormalizeContext): string
   return normalizeText(line, ctx)
 }
 
-const ERROR_LINE = /^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2} \[(\w+)\] \d+#\d+: (.*)$/
+// `s`: a message may hold a CR nginx logged as it was sent (a request line cut at its buffer).
+const ERROR_LINE = /^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2} \[(\w+)\] \d+#\d+: (.*)$/s
 
 /** Messages about nginx's own processes, dropped from the comparison. */
 const LIFECYCLE = [
