@@ -13,7 +13,7 @@ import { realNetwork, type ProxyNetwork } from '../proxy/network.ts'
 import { installBacktrackingRunner } from '../proxy/backtracking-runner.ts'
 import { ProxyRuntime, type StaticFiles } from '../proxy/runtime.ts'
 import { systemClock } from '../proxy/clock.ts'
-import type { TraceEvent } from '../proxy/trace.ts'
+import { noTrace, type TraceEvent } from '../proxy/trace.ts'
 import { runCheck } from './check.ts'
 
 /** How long one backtracking regex match may run under `serve`. */
@@ -121,7 +121,7 @@ export async function serve(file: string, options: ServeOptions = {}): Promise<R
     config,
     network: localNetwork,
     clock: systemClock,
-    trace: options.trace ? (event: TraceEvent) => out(JSON.stringify(event) + '\n') : () => {},
+    trace: options.trace ? (event: TraceEvent) => out(JSON.stringify(event) + '\n') : noTrace,
     writeLog,
     prefix,
     files: realFiles,

@@ -16,6 +16,8 @@ import { clientHead } from './response-head.ts'
 import { findLocation, mergeCaptures, selectServer } from './router.ts'
 import { runRewrites } from './rewrite-phase.ts'
 import type { ProxyRuntime } from './runtime.ts'
+import { noTrace, type TraceEvent } from './trace.ts'
+import { startTimer, type TimerName } from './timers.ts'
 import { errorPage, hasErrorPage, statusText, wantsPadding, wireStatus } from './status.ts'
 import { serveStatic } from './static-file.ts'
 
@@ -125,7 +127,7 @@ export class HttpConnection {
       this.cancelTimer()
       this.tellClientGone()
     })
-    this.armTimer(this.headerTimeoutMs, () => this.headerTimedOut())
+    this.armTimer('client_header_timeout', this.headerTimeoutMs, () => this.headerTimedOut())
   }
 
   /**
@@ -189,9 +191,10 @@ export class HttpConnection {
     return this.bufferedLength > 0 ? 'reading' : 'waiting'
   }
 
-  private armTimer(ms: number, fn: () => void): void {
+  private armTimer(name: TimerName, ms: number, fn: () => void): void {
     this.timer?.cancel()
-    this.timer = this.runtime.options.clock.after(ms, fn)
+    const { clock, trace } = this.runtime.options
+    this.timer = startTimer({ clock, trace, connection: this.number }, name, ms, fn)
   }
 
   private cancelTimer(): void {
@@ -233,7 +236,7 @@ export class HttpConnection {
     if (this.keepaliveWaiting) {
       // A new request on a kept connection: its head now has client_header_timeout.
       this.keepaliveWaiting = false
-      this.armTimer(this.headerTimeoutMs, () => this.headerTimedOut())
+      this.armTimer('client_header_timeout', this.headerTimeoutMs, () => this.headerTimedOut())
     }
     this.arrived.push(chunk)
     this.arrivedBytes += chunk.length
@@ -354,6 +357,12 @@ export class HttpConnection {
       captures: noCaptures(),
       assigned: new Map(),
       maps: this.runtime.maps,
+      // Told of each variable computed, once per request; nothing when nobody reads the trace.
+      onVariable: this.runtime.options.trace === noTrace ? null : (name, value, map) => {
+        const event: TraceEvent = { type: 'variable.evaluated', name, value: value ?? '', found: value !== undefined, time: clock.now(), connection: this.number }
+        if (map) Object.assign(event, { file: map.file, line: map.node.nginxLine })
+        this.runtime.options.trace(event)
+      },
       setOnly: config.setOnlyVariables,
       warnUninitialized: true,
       cached: new Map(),
@@ -407,7 +416,7 @@ export class HttpConnection {
     if (!choice) return this.destroy()
     const server = choice.server
     const serverName = server.serverNames.find((n) => n.kind !== 'regex')?.name ?? server.serverNames[0]?.name ?? ''
-    trace({ type: 'server.selected', server: serverName, line: server.line, by: choice.by, host: head.host ?? '', time: clock.now(), connection: this.number })
+    trace({ type: 'server.selected', server: serverName, file: server.file, line: server.line, by: choice.by, host: head.host ?? '', time: clock.now(), connection: this.number })
     const state = this.newState(head, serverName)
     mergeCaptures(state.captures, choice.captures)
     const keepalive = clientWantsKeepalive(head) && this.requests < server.settings.keepaliveRequests
@@ -496,7 +505,7 @@ export class HttpConnection {
     }
     const location = found.location
     mergeCaptures(state.captures, found.captures)
-    trace({ type: 'location.matched', location: `${location.modifier ? location.modifier + ' ' : ''}${location.name}`, line: location.line, time: clock.now(), connection: this.number })
+    trace({ type: 'location.matched', location: `${location.modifier ? location.modifier + ' ' : ''}${location.name}`, file: location.file, line: location.line, time: clock.now(), connection: this.number })
     const request: ActiveRequest = { ...base, settings: location.settings, location, errorLogs: this.errorLogsOf(location.settings) }
     if (this.requests >= location.settings.keepaliveRequests) request.keepalive = false
     this.runLocation(request)
@@ -699,8 +708,10 @@ export class HttpConnection {
     this.clientGone = null
     this.writeAccessLog(request)
     if (streamClosedBy) {
+      // The tunnel closed the stream itself; the connection still ends here, after its log line.
       this.closed = true
       this.cancelTimer()
+      this.runtime.options.trace({ type: 'connection.closed', time: this.runtime.options.clock.now(), connection: this.number })
       return
     }
     if (!request.keepalive || this.closed) {
@@ -712,7 +723,7 @@ export class HttpConnection {
     this.waitingForHead = true
     this.pipelined = this.bufferedLength > 0
     this.idleLogs = request.errorLogs
-    this.armTimer(request.settings.keepaliveTimeoutMs, () => this.destroy())
+    this.armTimer('keepalive_timeout', request.settings.keepaliveTimeoutMs, () => this.destroy())
     this.keepaliveWaiting = true
     this.resumeInput()
     if (this.bufferedLength) queueMicrotask(() => this.tryHead())

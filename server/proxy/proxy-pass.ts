@@ -14,6 +14,7 @@ import type { Stream } from './network.ts'
 import { endTry, evaluate, startTry, type RequestState, type UpstreamTry } from './request-vars.ts'
 import { clientHead, parseUpstreamHead, passedHeaders, type UpstreamHead } from './response-head.ts'
 import { capturesOf } from './router.ts'
+import { startTimer } from './timers.ts'
 import { runTunnel } from './tunnel.ts'
 import { statusText } from './status.ts'
 import { buildUpstreamRequest, upstreamUri } from './upstream-request.ts'
@@ -171,9 +172,8 @@ function tryPeer(conn: HttpConnection, request: ActiveRequest, target: Target, a
     socket.destroy()
     return true
   }
-  const connectTimer = clock.after(settings.proxyConnectTimeoutMs, () => {
+  const connectTimer = startTimer({ clock, trace, connection: conn.number }, 'proxy_connect_timeout', settings.proxyConnectTimeoutMs, () => {
     if (!abandon()) return
-    trace({ type: 'timeout', timer: 'proxy_connect_timeout', ms: settings.proxyConnectTimeoutMs, time: clock.now(), connection: conn.number })
     failed(conn, request, target, attempt, peer, uri, body, 'timeout', 504, 'connecting to upstream', 'upstream timed out (110: Connection timed out)')
   })
   watchClient(conn, request, abandon, target, peer, uri, 'connecting to upstream')
@@ -284,9 +284,8 @@ function exchange(
     socket.destroy()
     return true
   }
-  const readTimer = clock.after(settings.proxyReadTimeoutMs, () => {
+  const readTimer = startTimer({ clock, trace, connection: conn.number }, 'proxy_read_timeout', settings.proxyReadTimeoutMs, () => {
     if (!stopWaiting()) return
-    trace({ type: 'timeout', timer: 'proxy_read_timeout', ms: settings.proxyReadTimeoutMs, time: clock.now(), connection: conn.number })
     failed(conn, request, target, attempt, peer, uri, body, 'timeout', 504, 'reading response header from upstream', 'upstream timed out (110: Connection timed out)')
   })
   // nginx's action stays "sending request to upstream" until response bytes arrive.
@@ -559,8 +558,8 @@ function relayBody(
       // A client that does not read: stop reading the upstream (no unbounded buffering) and
       // give it send_timeout to make room, as nginx does between two writes.
       socket.pause()
-      const clock = conn.runtime.options.clock
-      const timer = clock.after(request.settings.sendTimeoutMs, () => {
+      const { clock, trace } = conn.runtime.options
+      const timer = startTimer({ clock, trace, connection: conn.number }, 'send_timeout', request.settings.sendTimeoutMs, () => {
         conn.logErrorFor(request, 'info', 'client timed out (110: Connection timed out)', 'sending to client')
         socket.destroy()
         conn.destroy()

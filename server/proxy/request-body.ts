@@ -4,6 +4,7 @@
  * Content-Length), `Expect: 100-continue`, and client_max_body_size.
  */
 import { headerOf, type ActiveRequest, type HttpConnection } from './http-connection.ts'
+import { startTimer } from './timers.ts'
 
 /** Calls `done` with the body (null when there is none), or answers an error itself. */
 export function readRequestBody(conn: HttpConnection, request: ActiveRequest, done: (body: Buffer | null) => void): void {
@@ -33,8 +34,10 @@ export function readRequestBody(conn: HttpConnection, request: ActiveRequest, do
   let size = 0
   /** For a chunked body: what was received, merged only when a chunk could have ended. */
   let received: Buffer = Buffer.alloc(0)
-  const clock = conn.runtime.options.clock
-  let timer = clock.after(request.settings.clientBodyTimeoutMs, () => conn.bodyTimedOut(request))
+  const { clock, trace } = conn.runtime.options
+  const timers = { clock, trace, connection: conn.number }
+  // client_body_timeout: between two reads of the body, not for the whole of it.
+  const timer = startTimer(timers, 'client_body_timeout', request.settings.clientBodyTimeoutMs, () => conn.bodyTimedOut(request))
   const finish = (body: Buffer, rest: Buffer): void => {
     timer.cancel()
     conn.takeInput(null)
@@ -42,8 +45,7 @@ export function readRequestBody(conn: HttpConnection, request: ActiveRequest, do
     done(body)
   }
   const onChunk = (chunk: Buffer): void => {
-    timer.cancel()
-    timer = clock.after(request.settings.clientBodyTimeoutMs, () => conn.bodyTimedOut(request))
+    timer.restart()
     chunks.push(chunk)
     size += chunk.length
     if (expected !== null) {

@@ -103,6 +103,10 @@ export interface RequestState {
   /** `set` values of this request. */
   assigned: Map<string, string>
   maps: ReadonlyMap<string, MapConf>
+  /** Told of each variable computed (first time in the request), with the map that gave it; null: nobody listens. */
+  onVariable: ((name: string, value: string | undefined, map: MapConf | null) => void) | null
+  /** Names already told to onVariable. */
+  told?: Set<string>
   /** Variables only `set` gives values to (LabConfig.setOnlyVariables). */
   setOnly: ReadonlySet<string>
   /** uninitialized_variable_warn of the configuration the request is in now. */
@@ -262,6 +266,13 @@ export function variable(name: string, s: RequestState): string | undefined {
     s.variableDepth++
   }
   if (map ? !map.volatile : isCacheable(name)) s.cached.set(name, value)
+  if (s.onVariable) {
+    const told = (s.told ??= new Set())
+    if (!told.has(name)) {
+      told.add(name)
+      s.onVariable(name, value, map ?? null)
+    }
+  }
   return value
 }
 

@@ -5,6 +5,7 @@
  */
 import type { BudgetKind } from './budget.ts'
 import type { DecodedFrame } from './frame-decoder.ts'
+import type { TimerName } from './timers.ts'
 
 export interface TraceBase {
   /** Milliseconds since the epoch, on the runtime's clock. */
@@ -52,9 +53,13 @@ export type TraceEvent = TraceBase &
     | { type: 'connection.accepted'; client: string; listen: string; tls: boolean }
     | { type: 'request.received'; requestLine: string; headers: Array<[string, string]> }
     | { type: 'request.rejected'; status: number; reason: string }
-    | { type: 'server.selected'; server: string; line: number; by: 'default' | 'name'; host: string }
-    | { type: 'location.matched'; location: string; line: number }
-    | { type: 'variable.evaluated'; name: string; value: string }
+    | { type: 'server.selected'; server: string; file: string; line: number; by: 'default' | 'name'; host: string }
+    | { type: 'location.matched'; location: string; file: string; line: number }
+    /**
+     * A variable the request's handling evaluated, once per request: its value (`found` false when
+     * nginx has none: "not found", `-` in logs); a map's result names the map's file and line.
+     */
+    | { type: 'variable.evaluated'; name: string; value: string; found: boolean; file?: string; line?: number }
     /** An `if` condition, as written, and whether it held (the file and line of the `if`). */
     | { type: 'if.evaluated'; condition: string; result: boolean; line: number; file: string }
     | { type: 'upstream.selected'; upstream: string; peer: string; tries: number }
@@ -66,7 +71,11 @@ export type TraceEvent = TraceBase &
     | { type: 'tunnel.opened' }
     | ({ type: 'frame'; direction: 'client-to-upstream' | 'upstream-to-client' } & DecodedFrame)
     | { type: 'tunnel.closed'; by: 'client' | 'upstream' | 'timeout' | 'error'; durationMs: number }
-    | { type: 'timeout'; timer: 'proxy_read_timeout' | 'proxy_send_timeout' | 'proxy_connect_timeout' | 'send_timeout' | 'keepalive_timeout' | 'client_header_timeout'; ms: number }
+    /** A timer started (or, `rearmed`, started again by traffic): it fires at `deadline` unless stopped. */
+    | { type: 'timer.armed'; timer: TimerName; ms: number; deadline: number; rearmed?: boolean }
+    /** A timer stopped before it fired (what it waited for happened). */
+    | { type: 'timer.stopped'; timer: TimerName }
+    | { type: 'timeout'; timer: TimerName; ms: number }
     | { type: 'log.access'; line: string }
     | { type: 'log.error'; level: string; line: string }
     | { type: 'request.aborted' }

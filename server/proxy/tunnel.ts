@@ -8,6 +8,7 @@
 import type { Clock, Timer } from './clock.ts'
 import { FrameDecoder } from './frame-decoder.ts'
 import type { Stream } from './network.ts'
+import { startTimer } from './timers.ts'
 import type { TraceEvent, TraceSink } from './trace.ts'
 
 export interface TunnelOptions {
@@ -42,10 +43,8 @@ export function runTunnel(options: TunnelOptions, onEnd: (result: TunnelResult) 
   let upstreamBlocked: Timer | null = null
   const started = clock.now()
   // proxy_read_timeout: restarted by traffic either way.
-  const idle: Timer = clock.after(options.readTimeoutMs, () => {
-    trace({ type: 'timeout', timer: 'proxy_read_timeout', ms: options.readTimeoutMs, time: clock.now(), connection })
-    finish('timeout', 'proxy_read_timeout')
-  })
+  const timers = { clock, trace, connection }
+  const idle: Timer = startTimer(timers, 'proxy_read_timeout', options.readTimeoutMs, () => finish('timeout', 'proxy_read_timeout'))
 
   // Decoders are made on a direction's first bytes: an idle tunnel holds none.
   let fromClient: FrameDecoder | null = null
@@ -103,10 +102,7 @@ export function runTunnel(options: TunnelOptions, onEnd: (result: TunnelResult) 
       from.pause()
       const ms = toClient ? options.sendTimeoutMs : options.proxySendTimeoutMs
       const timerName = toClient ? 'send_timeout' : 'proxy_send_timeout'
-      const timer = clock.after(ms, () => {
-        trace({ type: 'timeout', timer: timerName, ms, time: clock.now(), connection })
-        finish('timeout', timerName)
-      })
+      const timer = startTimer(timers, timerName, ms, () => finish('timeout', timerName))
       if (toClient) clientBlocked = timer
       else upstreamBlocked = timer
       to.once('drain', () => {

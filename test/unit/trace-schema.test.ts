@@ -6,37 +6,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import type { TraceEvent } from '../../server/proxy/trace.ts'
-
-type TraceType = TraceEvent['type']
-
-const TRACE_TYPES = [
-  'connection.accepted',
-  'request.received',
-  'request.rejected',
-  'request.aborted',
-  'server.selected',
-  'location.matched',
-  'variable.evaluated',
-  'if.evaluated',
-  'upstream.selected',
-  'upstream.connect',
-  'upstream.request',
-  'upstream.response',
-  'response.sent',
-  'tunnel.opened',
-  'frame',
-  'tunnel.closed',
-  'timeout',
-  'log.access',
-  'log.error',
-  'connection.closed',
-  'budget',
-] as const satisfies readonly TraceType[]
-
-/** `true` only when TRACE_TYPES names every member of the union (else tsc names the missing one). */
-type Missing = Exclude<TraceType, (typeof TRACE_TYPES)[number]>
-const exhaustive: [Missing] extends [never] ? true : { missing: Missing } = true
+import { TRACE_TYPES, exhaustive } from '../support/trace-types.ts'
 
 const root = new URL('../../', import.meta.url)
 

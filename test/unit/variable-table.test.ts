@@ -79,6 +79,7 @@ function requestState(): RequestState {
     assigned: new Map(),
     maps: new Map(),
     setOnly: new Set(),
+    onVariable: null,
     warnUninitialized: true,
     settings: SETTINGS,
     cached: new Map(),

@@ -48,6 +48,7 @@ function stateFor(config: LabConfig, request: string): RequestState {
     assigned: new Map(),
     maps: new Map(config.maps.map((m) => [m.variable, m])),
     setOnly: config.setOnlyVariables,
+    onVariable: null,
     warnUninitialized: true,
     cached: new Map(),
     evaluations: 0,
