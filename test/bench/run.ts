@@ -34,7 +34,8 @@ function benchCheck(): void {
   let diagnostics = 0
   for (let i = 0; i < RUNS; i++) {
     const start = performance.now()
-    diagnostics += check(text, { file }).diagnostics.length
+    // nginx's own findings; the lab's notes (LAB_NOT_MODELLED) are part of a clean check.
+    diagnostics += check(text, { file }).diagnostics.filter((d) => d.severity !== 'lab').length
     times.push(performance.now() - start)
   }
   times.sort((a, b) => a - b)
