@@ -8,6 +8,7 @@ import type { DirectiveContext } from './directive-context.ts'
 import type { Level, LocationConf, ServerConf, UpstreamConf } from './conf.ts'
 import { defaultValue } from './directives/defaults.ts'
 import { proxyBufferError } from './directives/proxy.ts'
+import { variableEntry } from './variable-table.ts'
 import { compileValue } from './variables.ts'
 import type { HttpState } from './http-state.ts'
 import { fullPath } from './paths.ts'
@@ -75,6 +76,21 @@ export function closeHttpBlock(cx: DirectiveContext, http: HttpState): void {
       analyzer.report('emerg', 'NGINX_UNKNOWN_VARIABLE', `unknown "${use.name}" variable`, use.file, null, use.range)
       break
     }
+  }
+  // The lab's own word where a built-in variable would have a value in nginx and not here.
+  for (const use of http.variables.uses()) {
+    if (http.variables.isDefined(use.name)) continue
+    const entry = variableEntry(use.name)
+    if (entry?.lab !== 'not-modelled' || !entry.why) continue
+    analyzer.diagnostics.push({
+      severity: 'lab',
+      code: 'LAB_VARIABLE_NOT_MODELLED',
+      message: `Upgrade Lab knows $${use.name} but does not give it nginx's value: ${entry.why.en}`,
+      messageZh: `Upgrade Lab 认识 $${use.name}，但不会给出 nginx 的值：${entry.why.zh}`,
+      file: use.file,
+      nginxLine: null,
+      ...use.range,
+    })
   }
 
   // ngx_http_optimize_servers: names of the servers sharing an address.

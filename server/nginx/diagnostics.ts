@@ -51,6 +51,7 @@ export const DIAGNOSTIC_CODES = {
   NGINX_HASH_SIZE: 'nginx: a [warn] that a hash (proxy_headers_hash…) could not be built at its best size',
   NGINX_SSL_STAPLING: 'nginx: a [warn] that ssl_stapling is ignored for a certificate',
   LAB_NOT_MODELLED: 'Upgrade Lab: the directive is checked as nginx checks it, but the lab does not run it, so what the lab shows may differ from nginx',
+  LAB_VARIABLE_NOT_MODELLED: 'Upgrade Lab: a built-in variable nginx would give a value the lab does not (at its first use)',
 } as const satisfies Record<string, string>
 
 /** The line `nginx -t` prints for a diagnostic: `nginx: [emerg] <message> in <file>:<line>`. */

@@ -102,3 +102,17 @@ describe('lab diagnostics', () => {
     expect(result.diagnostics.map((d) => d.code)).toEqual(['LAB_NOT_MODELLED'])
   })
 })
+
+describe('lab findings for variables', () => {
+  it('marks the first use of a built-in variable the lab does not give nginx\'s value, and no other', async () => {
+    const { VARIABLE_TABLE } = await import('../../server/nginx/variable-table.ts')
+    const notModelled = VARIABLE_TABLE.filter((e) => e.lab === 'not-modelled' && !e.prefix && !e.name.startsWith('geoip_'))
+    expect(notModelled.length).toBeGreaterThan(5)
+    for (const entry of VARIABLE_TABLE.filter((e) => !e.prefix && !e.name.startsWith('geoip_'))) {
+      const text = `events {}\nhttp {\n    log_format f "[$${entry.name}]";\n    server { listen 8020; access_log /tmp/x.log f; }\n}\n`
+      const lab = check(text, { file: FILE }).diagnostics.filter((d) => d.code === 'LAB_VARIABLE_NOT_MODELLED')
+      expect(lab.length, entry.name).toBe(entry.lab === 'not-modelled' ? 1 : 0)
+      if (lab.length) expect(lab[0]).toMatchObject({ severity: 'lab', line: 3, message: expect.stringContaining(`$${entry.name}`) })
+    }
+  })
+})
