@@ -6,8 +6,9 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http'
 import { parseNginxVersion, unsupportedVersion } from '../nginx/nginx-version.ts'
 import { CheckBusyError } from './check-pool.ts'
+import { readConfigFiles, type ConfigFiles } from './config-files.ts'
 import { labLog } from './lab-log.ts'
-import { LimitError } from './limits.ts'
+import { LimitError, type LabLimits } from './limits.ts'
 import { BACKENDS, CLIENTS, CONFIG_FILE, SessionClosedError, type Session } from './session.ts'
 import type { SessionRegistry } from './sessions.ts'
 import { visitorAddress, visitorKey } from './visitor-address.ts'
@@ -87,10 +88,16 @@ function versionField(body: Body): string | undefined {
   return version
 }
 
+/** `files`, when given: the config's other files (config-files.ts; 400 or 413 with the reason). */
+function filesField(body: Body, limits: LabLimits): ConfigFiles {
+  return readConfigFiles(Object.hasOwn(body, 'files') ? body.files : undefined, limits, CONFIG_FILE)
+}
+
 function describe(session: Session): Body {
   return {
     id: session.id,
     config: session.config,
+    files: session.files,
     configFile: CONFIG_FILE,
     nginxVersion: session.nginxVersion,
     clockScale: session.clockScale,
@@ -138,7 +145,8 @@ function redactSessionId(path: string): string {
 
 async function route(sessions: SessionRegistry, req: IncomingMessage, res: ServerResponse, path: string, context: ApiContext): Promise<void> {
   const limits = sessions.limits
-  const bodyLimit = limits.configBytes + 4096
+  // The config's bytes as JSON: escapes (a tab is `\t`) can double them; the paths are short.
+  const bodyLimit = 2 * limits.configBytes + limits.configFiles * 512 + 4096
   if (path === '/api/sessions') {
     if (req.method !== 'POST') throw new ApiError(405, 'use POST to start a session')
     const session = sessions.create((context.visitor ?? socketVisitor)(req))
@@ -161,12 +169,14 @@ async function route(sessions: SessionRegistry, req: IncomingMessage, res: Serve
   }
   if (rest === '/check' && method === 'POST') {
     const body = await readJson(req, bodyLimit)
-    return send(res, 200, await session.check(field(body, 'config', 'string', true)!, versionField(body)))
+    const config = field(body, 'config', 'string', true)!
+    return send(res, 200, await session.check(config, versionField(body), filesField(body, limits)))
   }
   if (rest === '/apply' && method === 'POST') {
     const body = await readJson(req, bodyLimit)
     const result = await session.apply(field(body, 'config', 'string', true)!, {
       nginxVersion: versionField(body),
+      files: filesField(body, limits),
       clockScale: field(body, 'clockScale', 'number'),
     })
     return send(res, result.applied ? 200 : 422, { ...result, session: describe(session) })

@@ -9,8 +9,10 @@
  */
 
 export interface LabLimits {
-  /** Largest config text accepted by check/apply (bytes). */
+  /** Largest config accepted by check/apply (bytes): the main text and its files' texts together. */
   configBytes: number
+  /** Files a config may bring beside its main text (check/apply's `files`). */
+  configFiles: number
   /**
    * Live sessions one visitor address may hold: a share of `sessions` (5 % by default, 250), so
    * that one address can never take the lab, while a classroom behind one NAT fits.
@@ -57,6 +59,7 @@ export function sessionsShare(sessions: number): number {
 
 export const DEFAULT_LIMITS: LabLimits = {
   configBytes: 64 * 1024,
+  configFiles: 32,
   sessionsPerAddress: sessionsShare(5_000),
   sessionBurstPerAddress: sessionsShare(5_000),
   sessionRatePerAddress: 5,

@@ -103,7 +103,7 @@ function figures(histogram: IntervalHistogram): DelayFigures {
 }
 
 /** The limits a visitor can trip, shown at 0 from the start so that rates work from the first scrape. */
-const KNOWN_LIMITS = ['configBytes', 'sessionsPerAddress', 'sessionRatePerAddress', 'sessions', 'connectionsPerSession', 'messagesPerSecond', 'messageBytes', 'rawRequestBytes', 'subscribersPerSession'] as const
+const KNOWN_LIMITS = ['configBytes', 'configFiles', 'sessionsPerAddress', 'sessionRatePerAddress', 'sessions', 'connectionsPerSession', 'messagesPerSecond', 'messageBytes', 'rawRequestBytes', 'subscribersPerSession'] as const
 
 /** One lab server's metrics. */
 export class LabMetrics {

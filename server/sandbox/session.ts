@@ -16,13 +16,14 @@
 import { ChatServer } from '../chat/chat-server.ts'
 import { defaultValue } from '../nginx/directives/defaults.ts'
 import { compileConfig } from '../nginx/compile.ts'
-import { check, virtualHost, type Diagnostic } from '../nginx/index.ts'
+import { check, stockHost, type Diagnostic } from '../nginx/index.ts'
 import type { BudgetKind, EvaluationBudget } from '../proxy/budget.ts'
 import { scaledClock, type Clock } from '../proxy/clock.ts'
 import { ProxyRuntime, type StaticFiles } from '../proxy/runtime.ts'
 import type { TraceEvent } from '../proxy/trace.ts'
 import { runCheck } from './check-job.ts'
 import type { CheckPool } from './check-pool.ts'
+import { configBytes, NO_CONFIG_FILES, type ConfigFiles } from './config-files.ts'
 import { runAs, type Contained } from './containment.ts'
 import { LimitError, RateWindow, type LabLimits } from './limits.ts'
 import { responseComplete } from './raw-response.ts'
@@ -127,6 +128,8 @@ export interface SubscribeOptions {
 
 export interface ApplyOptions {
   nginxVersion?: string
+  /** The files beside the main text (config-files.ts); none when absent. */
+  files?: ConfigFiles
   /** How much faster than real time timeouts run (1 = real time). */
   clockScale?: number
 }
@@ -198,6 +201,8 @@ export class Session implements Contained {
   readonly createdAt = Date.now()
   lastActive = Date.now()
   config: string | null = null
+  /** The running config's files beside `config` (null-prototype, frozen). */
+  files: ConfigFiles = NO_CONFIG_FILES
   nginxVersion = '1.22.1'
   clockScale = 1
   private runtime: ProxyRuntime | null = null
@@ -318,13 +323,13 @@ export class Session implements Contained {
   }
 
   /**
-   * nginx -t on the text, as the lab's virtual host sees it (no file, no name but localhost):
-   * the verdict and the first DIAGNOSTICS_KEPT diagnostics. In the lab's check worker when the
-   * server gave one (check-pool.ts), else here.
+   * nginx -t on the text and its files, as the lab's host sees it (Debian's stock files and
+   * `files`, no name but localhost): the verdict and the first DIAGNOSTICS_KEPT diagnostics. In
+   * the lab's check worker when the server gave one (check-pool.ts), else here.
    */
-  async check(text: string, nginxVersion = this.nginxVersion): Promise<CheckVerdict> {
-    this.assertConfigSize(text)
-    const request = { text, file: CONFIG_FILE, nginxVersion, keep: DIAGNOSTICS_KEPT }
+  async check(text: string, nginxVersion = this.nginxVersion, files: ConfigFiles = NO_CONFIG_FILES): Promise<CheckVerdict> {
+    this.assertConfigSize(text, files)
+    const request = { text, file: CONFIG_FILE, files, nginxVersion, keep: DIAGNOSTICS_KEPT }
     let answer
     // A session waiting for its check is not idle.
     this.checking++
@@ -344,20 +349,21 @@ export class Session implements Contained {
 
   async apply(text: string, options: ApplyOptions = {}): Promise<ApplyResult> {
     this.touch()
-    this.assertConfigSize(text)
+    const files = options.files ?? NO_CONFIG_FILES
+    this.assertConfigSize(text, files)
     const nginxVersion = options.nginxVersion ?? this.nginxVersion
     const clockScale = options.clockScale ?? this.clockScale
     if (!(clockScale >= 1 && clockScale <= this.limits.maxClockScale)) {
       throw new RangeError(`clockScale must be between 1 and ${this.limits.maxClockScale}`)
     }
     // A refused config never costs the event loop more than this answer.
-    const verdict = await this.check(text, nginxVersion)
+    const verdict = await this.check(text, nginxVersion, files)
     if (!verdict.ok) return this.refused(verdict)
     // It passed: checked again here for the objects the runtime needs (they cannot cross threads),
     // on the event loop, so within the session's share of it.
     this.chargeApply(0)
     const compileStarted = performance.now()
-    const checked = this.timed(() => this.checkText(text, nginxVersion))
+    const checked = this.timed(() => this.checkText(text, nginxVersion, files))
     const config = checked.ok ? this.timed(() => compileConfig(checked)) : null
     this.chargeApply(performance.now() - compileStarted)
     const diagnostics = checked.diagnostics.slice(0, DIAGNOSTICS_KEPT)
@@ -388,6 +394,7 @@ export class Session implements Contained {
     await runtime.start()
     this.runtime = runtime
     this.config = text
+    this.files = files
     this.nginxVersion = nginxVersion
     this.clockScale = clockScale
     this.emit({ type: 'session.applied', time: Date.now(), nginxVersion, clockScale, ports: this.network.ports })
@@ -587,19 +594,25 @@ export class Session implements Contained {
     this.logs.clear()
   }
 
-  private checkText(text: string, nginxVersion: string): ReturnType<typeof check> {
+  private checkText(text: string, nginxVersion: string, files: ConfigFiles): ReturnType<typeof check> {
     try {
-      return check(text, { file: CONFIG_FILE, host: virtualHost(), nginxVersion })
+      return check(text, { file: CONFIG_FILE, host: stockHost(files, { path: CONFIG_FILE, text }), nginxVersion })
     } catch (error) {
       if (error instanceof RangeError) throw error
       throw new Error(`the config engine failed on this config: ${(error as Error).message}`)
     }
   }
 
-  private assertConfigSize(text: string): void {
-    const bytes = Buffer.byteLength(text, 'utf8')
+  /** The main text and its files, together, within configBytes; at most configFiles files. */
+  private assertConfigSize(text: string, files: ConfigFiles): void {
+    const count = Object.keys(files).length
+    if (count > this.limits.configFiles) {
+      throw new LimitError(`${count} files is over the limit of ${this.limits.configFiles} files beside the main config`, 413, 'configFiles')
+    }
+    const bytes = configBytes(text, files)
     if (bytes > this.limits.configBytes) {
-      throw new LimitError(`config of ${bytes} bytes is over the limit of ${this.limits.configBytes} bytes`, 413, 'configBytes')
+      const what = count === 0 ? 'config' : `config with its ${count === 1 ? 'file' : `${count} files`}`
+      throw new LimitError(`${what} of ${bytes} bytes is over the limit of ${this.limits.configBytes} bytes`, 413, 'configBytes')
     }
   }
 
