@@ -4,6 +4,7 @@
  * completion and hovers, the docs' reference) reads these rows.
  */
 import type { DirectiveContext } from './directive-context.ts'
+import type { SlotKind } from './directives/generated/command-row.ts'
 import type { DirectiveDoc } from './directives/directive-docs.ts'
 import type { LabState } from './directives/lab-states.ts'
 
@@ -70,6 +71,15 @@ export interface DirectiveSpec {
   handler: Handler
   /** An enum or bitmask setter's words, from nginx's source for this version (cmd->post). */
   values?: readonly string[]
+  /**
+   * The shape of its value, as nginx's generic setter reads it (`flag`, `size`, `msec` and `sec`
+   * times, `enum`, `bitmask`, `complex` values with variables…); `custom` for a handler of its own.
+   */
+  shape: SlotKind
+  /** For a block directive: the context its body is parsed in, by the context it stands in (`if` in a server opens `if-server`); absent for blocks of their own grammar (`map`, `types`). */
+  opens?: Partial<Record<ContextName, ContextName>>
+  /** The nginx releases whose source was read (tools/input) that know this directive, oldest first. */
+  versions: readonly string[]
   /** What the lab does with it: modelled, inert or not modelled (lab-states.ts). */
   lab: LabState
   /** Syntax, summary in English and 简体中文, nginx.org link, lesson (directive-docs.ts); defaults are in defaults.ts. */

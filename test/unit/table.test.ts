@@ -116,3 +116,29 @@ describe('lab findings for variables', () => {
     }
   })
 })
+
+describe('what an entry says', () => {
+  const spec = (name: string, table = DIRECTIVES) => table.get(name)![0]
+
+  it('the shape of its value, as nginx\'s setter reads it', () => {
+    expect(spec('proxy_read_timeout').shape).toBe('msec')
+    expect(spec('proxy_buffering').shape).toBe('flag')
+    expect(spec('client_max_body_size').shape).toBe('off')
+    expect(spec('proxy_http_version').shape).toBe('enum')
+    expect(spec('proxy_pass').shape).toBe('custom')
+  })
+
+  it('the context a block opens, by where it stands', () => {
+    expect(spec('location').opens).toEqual({ server: 'location', location: 'location' })
+    expect(spec('if').opens).toEqual({ server: 'if-server', location: 'if-location' })
+    expect(spec('events').opens).toEqual({ main: 'events' })
+    expect(spec('map').opens).toBeUndefined()
+    expect(spec('proxy_pass').opens).toBeUndefined()
+  })
+
+  it('the releases that know it, from nginx\'s source', () => {
+    expect(spec('ssl').versions).toEqual(['1.22.1', '1.24.0'])
+    expect(spec('http2', NEWER).versions).toEqual(['1.26.3', '1.28.0', '1.30.4'])
+    expect(spec('proxy_pass').versions).toEqual(['1.22.1', '1.24.0', '1.26.3', '1.28.0', '1.30.4'])
+  })
+})

@@ -7,7 +7,7 @@
  * the directive (lab-states.ts) and its documentation (directive-docs.ts); defaults are in
  * defaults.ts. Nothing else holds knowledge of a directive.
  */
-import type { DirectiveSpec, Handler } from '../directive-spec.ts'
+import type { ContextName, DirectiveSpec, Handler } from '../directive-spec.ts'
 import { HANDLED } from '../directive-spec.ts'
 import type { ModelledLine, NginxVersion } from '../nginx-version.ts'
 import {
@@ -19,6 +19,9 @@ import { coreDirectives } from './core.ts'
 import { DIRECTIVE_DOCS } from './directive-docs.ts'
 import type { CommandRow, SlotKind } from './generated/command-row.ts'
 import { COMMANDS_1_22_1 } from './generated/commands-1.22.1.ts'
+import { COMMANDS_1_24_0 } from './generated/commands-1.24.0.ts'
+import { COMMANDS_1_26_3 } from './generated/commands-1.26.3.ts'
+import { COMMANDS_1_28_0 } from './generated/commands-1.28.0.ts'
 import { COMMANDS_1_30_4 } from './generated/commands-1.30.4.ts'
 import { headersDirectives } from './headers.ts'
 import { httpCoreDirectives } from './http-core.ts'
@@ -121,13 +124,44 @@ function genericHandler(name: string, slot: SlotKind, extra: CommandRow[6]): Han
   }
 }
 
-/** What a directive's entry says besides its command: the lab's state and the docs. */
-function described(name: string): Pick<DirectiveSpec, 'lab' | 'doc'> {
+/** Every release whose commands were read from nginx's source, oldest first. */
+const RELEASES: ReadonlyArray<[string, readonly CommandRow[]]> = [
+  ['1.22.1', COMMANDS_1_22_1],
+  ['1.24.0', COMMANDS_1_24_0],
+  ['1.26.3', COMMANDS_1_26_3],
+  ['1.28.0', COMMANDS_1_28_0],
+  ['1.30.4', COMMANDS_1_30_4],
+]
+
+const releasesOf = new Map<string, string[]>()
+for (const [version, rows] of RELEASES) {
+  for (const [name] of rows) {
+    const list = releasesOf.get(name) ?? []
+    if (list.at(-1) !== version) list.push(version)
+    releasesOf.set(name, list)
+  }
+}
+
+/** The context each block directive's body is parsed in (the handlers' parseBlock calls). */
+const OPENS: Readonly<Record<string, ContextName>> = {
+  events: 'events', http: 'http', server: 'server', location: 'location', upstream: 'upstream', limit_except: 'limit_except',
+}
+
+function opens(name: string, contexts: readonly ContextName[]): Partial<Record<ContextName, ContextName>> | undefined {
+  if (name === 'if') return Object.fromEntries(contexts.map((c) => [c, c === 'server' ? 'if-server' : 'if-location']))
+  const opened = Object.hasOwn(OPENS, name) ? OPENS[name] : undefined
+  return opened ? Object.fromEntries(contexts.map((c) => [c, opened])) : undefined
+}
+
+/** What a directive's entry says besides its handler: shape, block, releases, the lab's state and the docs. */
+function described(row: CommandRow): Pick<DirectiveSpec, 'lab' | 'doc' | 'shape' | 'opens' | 'versions'> {
+  const [name, , , contexts, , slot, extra] = row
   const lab = LAB_STATES[name]
   // lab-states.ts is tested to name every directive of every catalog; this is the fallback of an untested one.
   if (!lab) throw new Error(`no lab state for "${name}"`)
   const doc = Object.hasOwn(DIRECTIVE_DOCS, name) ? DIRECTIVE_DOCS[name] : undefined
-  return doc ? { lab, doc } : { lab }
+  const opened = extra?.block ? opens(name, contexts) : undefined
+  return { lab, shape: slot, versions: releasesOf.get(name) ?? [], ...(doc ? { doc } : {}), ...(opened ? { opens: opened } : {}) }
 }
 
 function fromCatalog(row: CommandRow): DirectiveSpec {
@@ -143,7 +177,7 @@ function fromCatalog(row: CommandRow): DirectiveSpec {
     handler: genericHandler(name, slot, extra),
     ...(extra?.block ? { block: true, handler: HANDLED_BLOCK } : {}),
     ...(extra?.values ? { values: extra.values } : {}),
-    ...described(name),
+    ...described(row),
   }
 }
 
@@ -161,7 +195,7 @@ function buildTable(catalog: readonly CommandRow[]): Map<string, DirectiveSpec[]
   for (const row of catalog) {
     const own = handwritten.get(`${row[0]}/${row[1]}`)
     const spec: DirectiveSpec = own
-      ? { ...own, contexts: row[3], args: row[4], block: row[6]?.block ?? false, ...(row[6]?.values ? { values: row[6].values } : {}), ...described(row[0]) }
+      ? { ...own, contexts: row[3], args: row[4], block: row[6]?.block ?? false, ...(row[6]?.values ? { values: row[6].values } : {}), ...described(row) }
       : fromCatalog(row)
     const list = table.get(spec.name)
     if (list) list.push(spec)

@@ -12,7 +12,7 @@ export interface RowBase {
 type RowExtra = Partial<Pick<DirectiveSpec, 'block'>>
 
 /** A handwritten row: its state and docs are joined in by the table (index.ts). */
-export type HandwrittenSpec = Omit<DirectiveSpec, 'lab' | 'doc'>
+export type HandwrittenSpec = Omit<DirectiveSpec, 'lab' | 'doc' | 'shape' | 'opens' | 'versions'>
 
 /** A row whose handler must store what settings.ts says its directive stores. */
 export function row<K extends string>(base: RowBase, name: K, args: Arity, handler: Handler<SettingValue<K>>, extra: RowExtra = {}): HandwrittenSpec {
