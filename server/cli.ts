@@ -11,37 +11,10 @@ import { parseArgs } from 'node:util'
 import { formatAll, formatJson, runCheck } from './cli/check.ts'
 import { chatCommand } from './cli/chat.ts'
 import { serve } from './cli/serve.ts'
+import { COMMAND_HELP, USAGE, usageError, versionLine, wantsHelp, type Command } from './cli/help.ts'
 import { startCommand } from './cli/start.ts'
 import { untilSignal } from './cli/until-signal.ts'
-import { DEFAULT_NGINX_VERSION, MODELLED_VERSIONS, parseNginxVersion, unsupportedVersion } from './nginx/nginx-version.ts'
-
-const USAGE = `Upgrade Lab: learn and try WebSocket reverse proxying with nginx.
-
-Usage:
-  upgrade-lab check [options] FILE   check an nginx.conf the way \`nginx -t\` does
-  upgrade-lab serve [options] FILE   run the config as a reverse proxy on 127.0.0.1
-  upgrade-lab chat [options]         the sample chat server on a real port (put nginx in front of it)
-  upgrade-lab start                  the lab: site, playground and API on PORT (default 8080)
-  upgrade-lab help                   this text
-
-check options:
-  --nginx-version V   the nginx version to model (default ${DEFAULT_NGINX_VERSION}; modelled: ${MODELLED_VERSIONS.join(', ')})
-  --all               list every finding with line:column, not only the first error
-  --json              print the findings as JSON on stdout (for editors and tools)
-
-serve options:
-  --nginx-version V   as for check
-  --trace             print every trace event (docs/trace-events.md) as a JSON line on stdout
-  --no-frame-inspection  pass tunnel bytes without decoding WebSocket frames for the trace
-
-chat options:
-  --port N            the port (default 8010), on --host (default 127.0.0.1)
-  --echo              answer every message with "Server received from client: …" (the seed's server.js)
-  --lenient           accept upgrades below HTTP/1.1, like a bare Node ws server (default: strict, 400)
-
-\`check\` prints on stderr what \`nginx -t -p DIR/ -c FILE -e DIR/startup.log\` prints for the
-file and exits with its status: 0 when the test is successful, 1 when it failed.
-`
+import { DEFAULT_NGINX_VERSION, parseNginxVersion, unsupportedVersion } from './nginx/nginx-version.ts'
 
 export interface CliIo {
   stdout: (text: string) => void
@@ -56,25 +29,50 @@ const processIo: CliIo = {
 /** Runs one command line; returns the exit status. */
 export function main(argv: string[], io: CliIo = processIo): number | Promise<number> {
   const [command, ...rest] = argv
+  if (isCommand(command) && wantsHelp(rest)) {
+    io.stdout(COMMAND_HELP[command])
+    return 0
+  }
   switch (command) {
     case 'check':
       return checkCommand(rest, io)
     case 'serve':
       return serveCommand(rest, io)
     case undefined:
-    case 'help':
     case '--help':
     case '-h':
       io.stdout(USAGE)
       return 0
+    case 'help': {
+      const [topic] = rest
+      if (topic === undefined) io.stdout(USAGE)
+      else if (isCommand(topic)) io.stdout(COMMAND_HELP[topic])
+      else {
+        io.stderr(`upgrade-lab help: no command "${topic}" (see upgrade-lab --help)\n`)
+        return 2
+      }
+      return 0
+    }
+    case '--version':
+    case '-V':
+      io.stdout(versionLine())
+      return 0
     case 'chat':
       return chatCommand(rest, io)
     case 'start':
+      if (rest.length > 0) {
+        io.stderr(`upgrade-lab start: takes no arguments, not "${rest[0]}" (see upgrade-lab start --help)\n`)
+        return 2
+      }
       return startCommand(io)
     default:
-      io.stderr(`upgrade-lab: unknown command "${command}"\n\n${USAGE}`)
+      io.stderr(`upgrade-lab: unknown command "${command}" (see upgrade-lab --help)\n`)
       return 2
   }
+}
+
+function isCommand(word: string | undefined): word is Command {
+  return word === 'check' || word === 'serve' || word === 'chat' || word === 'start'
 }
 
 async function serveCommand(args: string[], io: CliIo): Promise<number> {
@@ -90,11 +88,11 @@ async function serveCommand(args: string[], io: CliIo): Promise<number> {
       },
     })
   } catch (error) {
-    io.stderr(`upgrade-lab serve: ${(error as Error).message}\n`)
+    io.stderr(usageError('serve', error))
     return 2
   }
   if (parsed.positionals.length !== 1) {
-    io.stderr('upgrade-lab serve: expected exactly one FILE\n')
+    io.stderr('upgrade-lab serve: expected exactly one FILE (see upgrade-lab serve --help)\n')
     return 2
   }
   if (!parseNginxVersion(parsed.values['nginx-version'])) {
@@ -132,12 +130,12 @@ function checkCommand(args: string[], io: CliIo): number {
       },
     })
   } catch (error) {
-    io.stderr(`upgrade-lab check: ${(error as Error).message}\n`)
+    io.stderr(usageError('check', error))
     return 2
   }
   const { values, positionals } = parsed
   if (positionals.length !== 1) {
-    io.stderr('upgrade-lab check: expected exactly one FILE\n')
+    io.stderr('upgrade-lab check: expected exactly one FILE (see upgrade-lab check --help)\n')
     return 2
   }
   const version = values['nginx-version']

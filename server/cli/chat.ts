@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util'
 import { ChatServer } from '../chat/chat-server.ts'
 import type { CliIo } from '../cli.ts'
+import { usageError } from './help.ts'
 import { untilSignal } from './until-signal.ts'
 
 export async function chatCommand(args: string[], io: CliIo): Promise<number> {
@@ -21,7 +22,7 @@ export async function chatCommand(args: string[], io: CliIo): Promise<number> {
       },
     }).values
   } catch (error) {
-    io.stderr(`upgrade-lab chat: ${(error as Error).message}\n`)
+    io.stderr(usageError('chat', error))
     return 2
   }
   const port = Number(values.port)

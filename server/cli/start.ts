@@ -43,15 +43,25 @@ export async function startCommand(io: CliIo, env: Record<string, string | undef
   // is logged, and the lab goes on serving everyone else (server/sandbox/containment.ts).
   installContainment((error, origin) => labLog('error', 'uncaught', { origin, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }))
   const lab = createLabServer({ limits, trustProxy })
+  const host = env.HOST ?? '0.0.0.0'
   let bound
   try {
-    bound = await lab.listen(port, env.HOST ?? '0.0.0.0')
+    bound = await lab.listen(port, host)
   } catch (error) {
     io.stderr(`upgrade-lab start: ${(error as Error).message}\n`)
     await lab.close()
     return 1
   }
-  io.stdout(`upgrade-lab: ready at http://localhost:${bound}/\n`)
+  io.stdout(readyLine(host, bound))
   await untilSignal(() => lab.close())
   return 0
+}
+
+/** Where to open the lab, and where it really listens (every interface unless HOST says). */
+export function readyLine(host: string, port: number): string {
+  if (host === '0.0.0.0' || host === '::') {
+    return `upgrade-lab: ready at http://localhost:${port}/ (listening on every interface, ${host === '::' ? `[::]:${port}` : `0.0.0.0:${port}`}; HOST=127.0.0.1 for this machine only)\n`
+  }
+  const shown = host.includes(':') ? `[${host}]` : host
+  return `upgrade-lab: ready at http://${shown}:${port}/ (listening on ${shown}:${port})\n`
 }

@@ -73,7 +73,7 @@ describe('npm start', () => {
     // npm itself dies of the signal; the lab under it stops (the pipes close only when it has
     // gone), saying nothing more.
     await started.closed
-    expect(started.output()).toBe(`upgrade-lab: ready at http://localhost:${port}/\n`)
+    expect(started.output()).toBe(`upgrade-lab: ready at http://localhost:${port}/ (listening on every interface, 0.0.0.0:${port}; HOST=127.0.0.1 for this machine only)\n`)
     expect(started.errors()).not.toMatch(/error|upgrade-lab/i)
   })
 

@@ -63,10 +63,27 @@ describe('upgrade-lab check', () => {
     expect(refused.stderr).toBe('upgrade-lab check: unsupported nginx version "1.26.3": Upgrade Lab has directive tables for 1.22.x, 1.30.x (modelled on 1.22.1, 1.30.4)\n')
   })
 
-  it('explains bad command lines', () => {
-    expect(cli('check')).toMatchObject({ status: 2, stderr: 'upgrade-lab check: expected exactly one FILE\n' })
-    expect(cli('frobnicate').status).toBe(2)
+  it('explains bad command lines in one line, with status 2', () => {
+    expect(cli('check')).toMatchObject({ status: 2, stderr: 'upgrade-lab check: expected exactly one FILE (see upgrade-lab check --help)\n' })
+    expect(cli('frobnicate')).toMatchObject({ status: 2, stderr: 'upgrade-lab: unknown command "frobnicate" (see upgrade-lab --help)\n' })
+    expect(cli('check', '--bogus', 'x.conf')).toMatchObject({ status: 2, stderr: 'upgrade-lab check: unknown option --bogus (see upgrade-lab check --help)\n' })
+    expect(cli('serve', '--nginx-version')).toMatchObject({ status: 2, stderr: 'upgrade-lab serve: --nginx-version needs a value (see upgrade-lab serve --help)\n' })
+    expect(cli('chat', '--port', 'x')).toMatchObject({ status: 2 })
+    expect(cli('start', 'now')).toMatchObject({ status: 2, stderr: 'upgrade-lab start: takes no arguments, not "now" (see upgrade-lab start --help)\n' })
     expect(cli('check', join(work, 'missing.conf'))).toMatchObject({ status: 1 })
     expect(cli('help').stdout).toMatch(/upgrade-lab check \[options\] FILE/)
+  })
+
+  it('has --help on every command, with its options and an example, and --version', () => {
+    for (const command of ['check', 'serve', 'chat', 'start']) {
+      for (const flag of ['--help', '-h']) {
+        const help = cli(command, flag)
+        expect(help.status, `${command} ${flag}`).toBe(0)
+        expect(help.stdout).toMatch(new RegExp(`^Usage: upgrade-lab ${command}`))
+        expect(help.stdout).toMatch(/\nOptions:\n[\s\S]*-h, --help[\s\S]*\nExample:\n  \S/)
+      }
+      expect(cli('help', command).stdout).toBe(cli(command, '--help').stdout)
+    }
+    expect(cli('--version')).toMatchObject({ status: 0, stdout: expect.stringMatching(/^upgrade-lab \d+\.\d+\.\d+ \(models nginx 1\.22\.1, 1\.30\.4\)\n$/) })
   })
 })
