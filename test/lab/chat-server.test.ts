@@ -164,7 +164,7 @@ describe('a config without the Upgrade header', () => {
     await chat.listen(chatPort, '127.0.0.1')
     const dir = mkdtempSync(join(tmpdir(), 'ul-lab-nginx-'))
     const conf = join(dir, 'nginx.conf')
-    writeFileSync(conf, broken.replace('127.0.0.1:8010', `127.0.0.1:${chatPort}`).replace('listen 8020;', `listen 127.0.0.1:${nginxPort};`))
+    writeFileSync(conf, broken.replace('127.0.0.1:8010', `127.0.0.1:${chatPort}`).replace('listen 8020;', `listen 127.0.0.1:${nginxPort};`).replace('http {', 'http {\n    access_log access.log;'))
     let nginx: RunningProcess | null = null
     const lab = await startTestLab()
     try {

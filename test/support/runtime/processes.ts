@@ -190,6 +190,11 @@ export function preparePrefix(dir: string, confPath: string): void {
 export async function startNginx(dir: string, confPath: string, listenPorts?: number[]): Promise<RunningProcess> {
   preparePrefix(dir, confPath)
   const text = readFileSync(confPath, 'utf8')
+  // Without an access_log nginx appends to the system's /var/log/nginx/access.log: tests write
+  // only inside their own folders.
+  if (/^\s*http\s*\{/m.test(text) && !/^\s*access_log\s/m.test(text)) {
+    throw new Error(`${confPath}: a test's nginx config must name its own access_log (else nginx writes /var/log/nginx/access.log)`)
+  }
   const globals = ['daemon off;']
   if (!/^\s*pid\s/m.test(text)) globals.push(`pid ${join(dir, 'logs/nginx.pid')};`)
   if (!/^\s*worker_processes\s/m.test(text)) globals.push('worker_processes 1;')
