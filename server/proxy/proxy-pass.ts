@@ -19,6 +19,7 @@ import { runTunnel } from './tunnel.ts'
 import { statusText } from './status.ts'
 import { buildUpstreamRequest, upstreamUri } from './upstream-request.ts'
 import { readRequestBody } from './request-body.ts'
+import { Chunked, ChunkedDecoder } from './chunked.ts'
 
 interface Target {
   balancer: Balancer
@@ -409,14 +410,17 @@ function respond(
   trace({ type: 'response.sent', statusLine: `HTTP/1.1 ${head.statusLine}`, headers, bodyBytes: 0, hidden: passed.hidden, time: clock.now(), connection: conn.number })
   const headBytes = conn.clientSpeaksHttp09(request) ? Buffer.alloc(0) : Buffer.from(text, 'latin1')
   request.state.bytesSent += headBytes.length
-  if (!unsolicited101) conn.stream.write(headBytes)
+  // A chunked body that came with the head is read before the head goes out: nginx's header
+  // waits in its output buffer, and a bad chunk there means the client gets nothing at all.
+  const headLater = !unsolicited101 && !upgrade && passed.chunked && !noBody && rest.length > 0
+  if (!unsolicited101 && !headLater) conn.stream.write(headBytes)
 
   if (upgrade) return openTunnel(conn, request, socket, rest, release, upstreamUrl)
 
   if (unsolicited101) {
     socket.once('end', () => conn.stream.write(headBytes))
   }
-  relayBody(conn, request, socket, passed.contentLength, passed.chunked, noBody, chunkedToClient, rest, unsolicited101, release, keep)
+  relayBody(conn, request, socket, passed.contentLength, passed.chunked, noBody, chunkedToClient, rest, unsolicited101, release, keep, headLater ? headBytes : null, upstreamUrl)
 }
 
 /** Frees the peer once the request is over (made apart, so it holds nothing else alive). */
@@ -529,12 +533,15 @@ function relayBody(
   wholeAtClose: boolean,
   release: () => void,
   keep: () => boolean = () => false,
+  head: Buffer | null = null,
+  upstreamUrl = '',
 ): void {
   const client = conn.stream
   const held: Buffer[] = []
   let remaining = contentLength ?? Infinity
   let finished = false
-  const dechunker = upstreamChunked ? new Dechunker() : null
+  const decoder = upstreamChunked ? new ChunkedDecoder() : null
+  const parts: Buffer[] = []
   const thisTry = currentTry(request.state)
   const end = (complete = true): void => {
     if (finished) return
@@ -549,6 +556,17 @@ function relayBody(
       request.state.bodyBytesSent += 5
       request.state.bytesSent += 5
     }
+    conn.finish(request)
+  }
+  /** ngx_http_proxy_chunked_filter: the response ends as an upstream error, the client closed. */
+  const invalid = (): void => {
+    finished = true
+    endTry(request.state)
+    release()
+    socket.removeListener('data', fromSocket)
+    socket.destroy()
+    conn.logErrorFor(request, 'error', 'upstream sent invalid chunked response', 'reading upstream', upstreamUrl)
+    request.keepalive = false
     conn.finish(request)
   }
   const writeOut = (framed: Buffer): void => {
@@ -584,10 +602,17 @@ function relayBody(
     // $upstream_response_length: the body's bytes as read (the pipe's read_length).
     if (thisTry) thisTry.responseLength += chunk.length
     if (noBody) return end()
-    if (dechunker) {
-      const { data, complete } = dechunker.push(chunk)
-      send(data)
-      if (complete) end()
+    if (decoder) {
+      // One read is used whole or not at all: a bad chunk drops what came with it.
+      parts.length = 0
+      const result = decoder.decode(chunk, parts)
+      if (result === Chunked.Invalid) return invalid()
+      if (head) {
+        client.write(head)
+        head = null
+      }
+      send(parts.length === 1 ? parts[0] : Buffer.concat(parts))
+      if (result === Chunked.Done) end()
       return
     }
     const take = chunk.subarray(0, Math.min(chunk.length, remaining))
@@ -607,40 +632,4 @@ function relayBody(
   // A close before the length was reached ends the response (the connection cannot be kept).
   socket.once('end', () => end(false))
   socket.once('close', () => end(false))
-}
-
-/** Reads a chunked body (RFC 9112 §7.1), returning the data and whether the last chunk came. */
-class Dechunker {
-  private buffer = Buffer.alloc(0)
-  private left = -1
-  push(chunk: Buffer): { data: Buffer; complete: boolean } {
-    this.buffer = Buffer.concat([this.buffer, chunk])
-    const out: Buffer[] = []
-    for (;;) {
-      if (this.left < 0) {
-        const eol = this.buffer.indexOf('\r\n')
-        if (eol < 0) return { data: Buffer.concat(out), complete: false }
-        const size = parseInt(this.buffer.subarray(0, eol).toString('latin1'), 16)
-        this.buffer = this.buffer.subarray(eol + 2)
-        if (!Number.isFinite(size) || size === 0) return { data: Buffer.concat(out), complete: true }
-        this.left = size
-      }
-      if (this.buffer.length < this.left + 2) {
-        const take = Math.min(this.left, this.buffer.length)
-        out.push(this.buffer.subarray(0, take))
-        this.left -= take
-        this.buffer = this.buffer.subarray(take)
-        if (this.left > 0) return { data: Buffer.concat(out), complete: false }
-      } else {
-        out.push(this.buffer.subarray(0, this.left))
-        this.buffer = this.buffer.subarray(this.left)
-        this.left = 0
-      }
-      if (this.left === 0) {
-        if (this.buffer.length < 2) return { data: Buffer.concat(out), complete: false }
-        this.buffer = this.buffer.subarray(2)
-        this.left = -1
-      }
-    }
-  }
 }

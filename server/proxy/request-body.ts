@@ -4,6 +4,7 @@
  * Content-Length), `Expect: 100-continue`, and client_max_body_size.
  */
 import { headerOf, type ActiveRequest, type HttpConnection } from './http-connection.ts'
+import { Chunked, ChunkedDecoder } from './chunked.ts'
 import { startTimer } from './timers.ts'
 
 /** Calls `done` with the body (null when there is none), or answers an error itself. */
@@ -32,8 +33,8 @@ export function readRequestBody(conn: HttpConnection, request: ActiveRequest, do
   if (expected !== null && expected > inMemory) return conn.bodyOverBudget(request, expected)
   const chunks: Buffer[] = []
   let size = 0
-  /** For a chunked body: what was received, merged only when a chunk could have ended. */
-  let received: Buffer = Buffer.alloc(0)
+  /** For a chunked body: the decoder, and the data it found so far (views of what arrived). */
+  const decoder = expected === null ? new ChunkedDecoder() : null
   const { clock, trace } = conn.runtime.options
   const timers = { clock, trace, connection: conn.number }
   // client_body_timeout: between two reads of the body, not for the whole of it.
@@ -46,47 +47,29 @@ export function readRequestBody(conn: HttpConnection, request: ActiveRequest, do
   }
   const onChunk = (chunk: Buffer): void => {
     timer.restart()
-    chunks.push(chunk)
     size += chunk.length
-    if (expected !== null) {
-      if (size < expected) return
+    if (decoder === null) {
+      chunks.push(chunk)
+      if (size < expected!) return
       const all = Buffer.concat(chunks)
-      return finish(all.subarray(0, expected), all.subarray(expected))
+      return finish(all.subarray(0, expected!), all.subarray(expected!))
     }
     if (size > inMemory) {
       timer.cancel()
       conn.takeInput(null)
       return conn.bodyOverBudget(request, size)
     }
-    // A chunked body can only be complete once a line has ended.
-    if (!chunk.includes(0x0a)) return
-    received = Buffer.concat(chunks)
-    chunks.length = 0
-    chunks.push(received)
-    const decoded = decodeChunked(received)
-    if (decoded) finish(decoded.body, received.subarray(decoded.consumed))
+    const result = decoder.decode(chunk, chunks)
+    if (result === Chunked.Done) return finish(Buffer.concat(chunks), chunk.subarray(decoder.end))
+    if (result === Chunked.Invalid) {
+      // ngx_http_request_body_chunked_filter: 400, and the connection closes after it.
+      timer.cancel()
+      conn.takeInput(null)
+      conn.logErrorFor(request, 'error', 'client sent invalid chunked body', null)
+      request.keepalive = false
+      conn.sendError(request, 400)
+    }
   }
   const pending = conn.takeInput(onChunk)
   if (pending.length) onChunk(pending)
-}
-
-/** A complete chunked body, or null while more bytes are needed. */
-function decodeChunked(data: Buffer): { body: Buffer; consumed: number } | null {
-  const parts: Buffer[] = []
-  let pos = 0
-  for (;;) {
-    const eol = data.indexOf('\r\n', pos)
-    if (eol < 0) return null
-    const size = parseInt(data.subarray(pos, eol).toString('latin1').split(';')[0], 16)
-    if (!Number.isFinite(size)) return null
-    pos = eol + 2
-    if (size === 0) {
-      const end = data.indexOf('\r\n', pos)
-      if (end < 0) return null
-      return { body: Buffer.concat(parts), consumed: end + 2 }
-    }
-    if (data.length < pos + size + 2) return null
-    parts.push(data.subarray(pos, pos + size))
-    pos += size + 2
-  }
 }
