@@ -7,7 +7,8 @@
 import type { LogFormatConf } from '../nginx/conf.ts'
 import { compileValue } from '../nginx/variables.ts'
 import { EvaluationBudgetError } from './budget.ts'
-import { chargeBuilt, variable, type RequestState } from './request-vars.ts'
+import type { RequestState } from './request-state.ts'
+import { chargeBuilt, variable } from './request-vars.ts'
 
 export const LEVELS = ['emerg', 'alert', 'crit', 'error', 'warn', 'notice', 'info', 'debug'] as const
 export type Level = (typeof LEVELS)[number]

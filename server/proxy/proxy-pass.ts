@@ -9,10 +9,14 @@ import { toJsRegExp } from '../nginx/regex.ts'
 import type { ConfigRegex } from '../nginx/regex-match.ts'
 import { parseUrl } from '../nginx/values.ts'
 import type { Attempt, Balancer, Peer } from './balancer.ts'
-import { addHeaders, headerOf, httpDate, type ActiveRequest, type HttpConnection } from './http-connection.ts'
+import { guard } from './budget-failure.ts'
+import type { HttpConnection } from './http-connection.ts'
+import { headerOf } from './request-head.ts'
+import { absoluteLocation, addHeaders, clientSpeaksHttp09, sendError } from './responses.ts'
 import type { Stream } from './network.ts'
-import { endTry, evaluate, startTry, type RequestState, type UpstreamTry } from './request-vars.ts'
-import { clientHead, parseUpstreamHead, passedHeaders, type UpstreamHead } from './response-head.ts'
+import { evaluate } from './request-vars.ts'
+import { endTry, startTry, type ActiveRequest, type RequestState, type UpstreamTry } from './request-state.ts'
+import { clientHead, httpDate, parseUpstreamHead, passedHeaders, type UpstreamHead } from './response-head.ts'
 import { capturesOf } from './router.ts'
 import { startTimer } from './timers.ts'
 import { runTunnel } from './tunnel.ts'
@@ -54,7 +58,7 @@ function findTarget(conn: HttpConnection, request: ActiveRequest): Target | null
   const m = /^(https?):\/\/([^/?]*)(.*)$/i.exec(url)
   if (!m) {
     conn.logErrorFor(request, 'error', `invalid URL prefix in "${url}"`, null)
-    conn.sendError(request, 500)
+    sendError(conn, request, 500)
     return null
   }
   const scheme = m[1].toLowerCase() as 'http' | 'https'
@@ -69,7 +73,7 @@ function findTarget(conn: HttpConnection, request: ActiveRequest): Target | null
   if (!upstream) {
     if (!parsed.ok || !parsed.url.literal) {
       conn.logErrorFor(request, 'error', `no resolver defined to resolve ${host}`, null)
-      conn.sendError(request, 502)
+      sendError(conn, request, 502)
       return null
     }
     upstream = adHocUpstream(conn, upstreams, host, port)
@@ -114,7 +118,7 @@ export function proxyRequest(conn: HttpConnection, request: ActiveRequest): void
   request.state.proxyHost = target.proxyHost
   request.state.proxyPort = target.proxyPort
   readRequestBody(conn, request, (body) =>
-    conn.guard(request, () => {
+    guard(conn, request, () => {
       noteBody(request.state, body)
       const uri = upstreamUri(request.settings, request.location, request.state, target.dynamicUri)
       const attempt = target.balancer.newAttempt()
@@ -151,7 +155,7 @@ function tryPeer(conn: HttpConnection, request: ActiveRequest, target: Target, a
     conn.logErrorFor(request, 'error', 'no live upstreams', 'connecting to upstream', `${target.scheme}://${target.groupName}${uri}`)
     startTry(request.state, target.groupName).status = 502
     endTry(request.state)
-    return conn.sendError(request, 502)
+    return sendError(conn, request, 502)
   }
   attempt.tries--
   trace({ type: 'upstream.selected', upstream: target.groupName, peer: peer.name, tries: attempt.tried.size, time: clock.now(), connection: conn.number })
@@ -160,7 +164,7 @@ function tryPeer(conn: HttpConnection, request: ActiveRequest, target: Target, a
   const reused = runtime.takeIdle(target.balancer.upstream, peer.name)
   if (reused) {
     trace({ type: 'upstream.connect', peer: peer.name, outcome: 'connected', detail: 'kept-alive connection reused', time: clock.now(), connection: conn.number })
-    return conn.guard(request, () => exchange(conn, request, target, attempt, peer, uri, body, reused, upstreamUrl))
+    return guard(conn, request, () => exchange(conn, request, target, attempt, peer, uri, body, reused, upstreamUrl))
   }
   runtime.nextConnectionNumber()
   const socket = network.connect(peer.host, peer.port)
@@ -191,7 +195,7 @@ function tryPeer(conn: HttpConnection, request: ActiveRequest, target: Target, a
     settled = true
     connectTimer.cancel()
     trace({ type: 'upstream.connect', peer: peer.name, outcome: 'connected', time: clock.now(), connection: conn.number })
-    conn.guard(request, () => exchange(conn, request, target, attempt, peer, uri, body, socket, upstreamUrl))
+    guard(conn, request, () => exchange(conn, request, target, attempt, peer, uri, body, socket, upstreamUrl))
   })
 }
 
@@ -247,7 +251,7 @@ function failed(
   if (!next.includes('off') && next.includes(kind) && attempt.tries > 0 && !conn.isClosed) {
     return tryPeer(conn, request, target, attempt, uri, body)
   }
-  conn.sendError(request, status)
+  sendError(conn, request, status)
 }
 
 function exchange(
@@ -315,7 +319,7 @@ function exchange(
       const release = releaser(target.balancer, peer)
       return relayBody(conn, request, socket, null, false, false, false, data, false, release)
     }
-    conn.guard(request, () => {
+    guard(conn, request, () => {
       try {
         respond(conn, request, target, peer, socket, parsed.head, data.subarray(parsed.head.headLength), upstreamUrl)
       } catch (error) {
@@ -360,13 +364,13 @@ function respond(
     socket.destroy()
     target.balancer.release(peer, false)
     endTry(request.state)
-    return conn.sendError(request, head.status)
+    return sendError(conn, request, head.status)
   }
   if (request.statusOverride !== undefined && request.statusOverride !== null) head = { ...head, status: request.statusOverride, statusLine: statusText(request.statusOverride) }
   trace({ type: 'upstream.response', peer: peer.name, statusLine: head.statusLine, headers: head.headers, time: clock.now(), connection: conn.number })
   const passed = passedHeaders(head.headers, settings.proxyHideHeaders, settings.proxyPassHeaders, (v) => rewriteRedirect(v, request, target))
   // ngx_http_header_filter makes nginx's own Location absolute (absolute_redirect on).
-  if (passed.location !== null && passed.location.startsWith('/')) passed.location = conn.absoluteLocation(request.state, passed.location)
+  if (passed.location !== null && passed.location.startsWith('/')) passed.location = absoluteLocation(conn, request.state, passed.location)
   const clientAskedUpgrade = headerOf(request.state.head, 'upgrade') !== undefined
   const upgrade = head.status === 101 && clientAskedUpgrade
   // A 101 nobody asked for is relayed as a response without length, whole, once the upstream
@@ -408,7 +412,7 @@ function respond(
   request.state.status = head.status
   request.state.responseHeaders = headers
   trace({ type: 'response.sent', statusLine: `HTTP/1.1 ${head.statusLine}`, headers, bodyBytes: 0, hidden: passed.hidden, time: clock.now(), connection: conn.number })
-  const headBytes = conn.clientSpeaksHttp09(request) ? Buffer.alloc(0) : Buffer.from(text, 'latin1')
+  const headBytes = clientSpeaksHttp09(request) ? Buffer.alloc(0) : Buffer.from(text, 'latin1')
   request.state.bytesSent += headBytes.length
   // A chunked body that came with the head is read before the head goes out: nginx's header
   // waits in its output buffer, and a bad chunk there means the client gets nothing at all.

@@ -3,7 +3,12 @@
  * with proxy_request_buffering on: Content-Length bodies, chunked ones (sent upstream with a
  * Content-Length), `Expect: 100-continue`, and client_max_body_size.
  */
-import { headerOf, type ActiveRequest, type HttpConnection } from './http-connection.ts'
+import { writeAccessLog } from './access-log.ts'
+import { bodyOverBudget } from './budget-failure.ts'
+import type { HttpConnection } from './http-connection.ts'
+import { headerOf } from './request-head.ts'
+import type { ActiveRequest } from './request-state.ts'
+import { sendError } from './responses.ts'
 import { Chunked, ChunkedDecoder } from './chunked.ts'
 import { startTimer } from './timers.ts'
 
@@ -18,7 +23,7 @@ export function readRequestBody(conn: HttpConnection, request: ActiveRequest, do
   if (expected !== null && limit > 0 && expected > limit) {
     conn.logErrorFor(request, 'error', `client intended to send too large body: ${expected} bytes`, null)
     request.keepalive = false
-    conn.sendError(request, 413)
+    sendError(conn, request, 413)
     return
   }
   if (headerOf(head, 'expect')?.toLowerCase() === '100-continue' && head.major === 1 && head.minor >= 1) {
@@ -30,7 +35,7 @@ export function readRequestBody(conn: HttpConnection, request: ActiveRequest, do
   // nginx keeps client_body_buffer_size in memory and writes the rest to a temporary file; the
   // lab has no files, so a body is held in memory up to the budget and refused beyond it.
   const inMemory = conn.runtime.budget.bodyBytes
-  if (expected !== null && expected > inMemory) return conn.bodyOverBudget(request, expected)
+  if (expected !== null && expected > inMemory) return bodyOverBudget(conn, request, expected)
   const chunks: Buffer[] = []
   let size = 0
   /** For a chunked body: the decoder, and the data it found so far (views of what arrived). */
@@ -38,7 +43,7 @@ export function readRequestBody(conn: HttpConnection, request: ActiveRequest, do
   const { clock, trace } = conn.runtime.options
   const timers = { clock, trace, connection: conn.number }
   // client_body_timeout: between two reads of the body, not for the whole of it.
-  const timer = startTimer(timers, 'client_body_timeout', request.settings.clientBodyTimeoutMs, () => conn.bodyTimedOut(request))
+  const timer = startTimer(timers, 'client_body_timeout', request.settings.clientBodyTimeoutMs, () => bodyTimedOut(conn, request))
   const finish = (body: Buffer, rest: Buffer): void => {
     timer.cancel()
     conn.takeInput(null)
@@ -57,7 +62,7 @@ export function readRequestBody(conn: HttpConnection, request: ActiveRequest, do
     if (size > inMemory) {
       timer.cancel()
       conn.takeInput(null)
-      return conn.bodyOverBudget(request, size)
+      return bodyOverBudget(conn, request, size)
     }
     const result = decoder.decode(chunk, chunks)
     if (result === Chunked.Done) return finish(Buffer.concat(chunks), chunk.subarray(decoder.end))
@@ -67,9 +72,17 @@ export function readRequestBody(conn: HttpConnection, request: ActiveRequest, do
       conn.takeInput(null)
       conn.logErrorFor(request, 'error', 'client sent invalid chunked body', null)
       request.keepalive = false
-      conn.sendError(request, 400)
+      sendError(conn, request, 400)
     }
   }
   const pending = conn.takeInput(onChunk)
   if (pending.length) onChunk(pending)
+}
+
+/** client_body_timeout: the request is dropped (408 in the access log), without an answer. */
+function bodyTimedOut(conn: HttpConnection, request: ActiveRequest): void {
+  request.state.status = 408
+  writeAccessLog(conn, request)
+  conn.stream.end()
+  conn.destroy()
 }
