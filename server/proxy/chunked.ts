@@ -26,6 +26,19 @@ const enum State {
   TrailerHeaderAlmostDone,
 }
 
+/** For a state that ends with its line: the state after the LF. */
+const AFTER_LINE: State[] = []
+AFTER_LINE[State.ChunkExtension] = AFTER_LINE[State.ChunkExtensionAlmostDone] = State.ChunkData
+AFTER_LINE[State.AfterDataAlmostDone] = State.ChunkStart
+AFTER_LINE[State.LastChunkExtension] = AFTER_LINE[State.LastChunkExtensionAlmostDone] = State.Trailer
+AFTER_LINE[State.TrailerHeader] = AFTER_LINE[State.TrailerHeaderAlmostDone] = State.Trailer
+
+/** For a state that reads up to a line's end: the state once its CR came (only LF may follow). */
+const ALMOST_DONE: State[] = []
+ALMOST_DONE[State.ChunkExtension] = State.ChunkExtensionAlmostDone
+ALMOST_DONE[State.LastChunkExtension] = State.LastChunkExtensionAlmostDone
+ALMOST_DONE[State.TrailerHeader] = State.TrailerHeaderAlmostDone
+
 /** What one `decode` call found. */
 export const enum Chunked {
   /** All bytes used; more are needed. */
@@ -89,43 +102,32 @@ export class ChunkedDecoder {
             this.addDigit(v)
             break
           }
-          if (this.size === 0) {
-            if (ch === CR) state = State.LastChunkExtensionAlmostDone
-            else if (ch === LF) state = State.Trailer
-            else if (ch === 0x3b || ch === 0x20 || ch === 0x09) state = State.LastChunkExtension
-            else return this.invalid()
-            break
-          }
-          if (ch === CR) state = State.ChunkExtensionAlmostDone
-          else if (ch === LF) state = State.ChunkData
-          else if (ch === 0x3b || ch === 0x20 || ch === 0x09) state = State.ChunkExtension
+          // After the size: an extension, then the line's end; a size of 0 is the last chunk.
+          const extension = this.size === 0 ? State.LastChunkExtension : State.ChunkExtension
+          if (ch === CR) state = ALMOST_DONE[extension]
+          else if (ch === LF) state = AFTER_LINE[extension]
+          else if (ch === 0x3b || ch === 0x20 || ch === 0x09) state = extension
           else return this.invalid()
           break
         }
+        // Anything up to the line's end (nginx does not read extensions and trailers).
         case State.ChunkExtension:
-          if (ch === CR) state = State.ChunkExtensionAlmostDone
-          else if (ch === LF) state = State.ChunkData
+        case State.LastChunkExtension:
+        case State.TrailerHeader:
+          if (ch === CR) state = ALMOST_DONE[state]
+          else if (ch === LF) state = AFTER_LINE[state]
           break
         case State.ChunkExtensionAlmostDone:
+        case State.AfterDataAlmostDone:
+        case State.LastChunkExtensionAlmostDone:
+        case State.TrailerHeaderAlmostDone:
           if (ch !== LF) return this.invalid()
-          state = State.ChunkData
+          state = AFTER_LINE[state]
           break
         case State.AfterData:
           if (ch === CR) state = State.AfterDataAlmostDone
           else if (ch === LF) state = State.ChunkStart
           else return this.invalid()
-          break
-        case State.AfterDataAlmostDone:
-          if (ch !== LF) return this.invalid()
-          state = State.ChunkStart
-          break
-        case State.LastChunkExtension:
-          if (ch === CR) state = State.LastChunkExtensionAlmostDone
-          else if (ch === LF) state = State.Trailer
-          break
-        case State.LastChunkExtensionAlmostDone:
-          if (ch !== LF) return this.invalid()
-          state = State.Trailer
           break
         case State.Trailer:
           if (ch === CR) state = State.TrailerAlmostDone
@@ -135,14 +137,6 @@ export class ChunkedDecoder {
         case State.TrailerAlmostDone:
           if (ch !== LF) return this.invalid()
           return this.done(pos)
-        case State.TrailerHeader:
-          if (ch === CR) state = State.TrailerHeaderAlmostDone
-          else if (ch === LF) state = State.Trailer
-          break
-        case State.TrailerHeaderAlmostDone:
-          if (ch !== LF) return this.invalid()
-          state = State.Trailer
-          break
       }
       // A size line just ended: its data follows (nginx's check of the size against off_t).
       if (state === State.ChunkData && this.pastOffT()) return this.invalid()

@@ -1,7 +1,8 @@
 /**
  * The client's request body, read in full before the upstream is contacted, as nginx does
- * with proxy_request_buffering on: Content-Length bodies, chunked ones (sent upstream with a
- * Content-Length), `Expect: 100-continue`, and client_max_body_size.
+ * with proxy_request_buffering on: Content-Length bodies, chunked ones (decoded by chunked.ts,
+ * sent upstream with a Content-Length; a broken one gets nginx's 400), `Expect: 100-continue`,
+ * client_max_body_size and client_body_timeout.
  */
 import { writeAccessLog } from './access-log.ts'
 import { bodyOverBudget } from './budget-failure.ts'
