@@ -1,13 +1,14 @@
 /**
  * nginx's two logs: error_log lines (`2026/11/22 07:40:10 [error] 12#12: *1 message while
  * action, client: …, server: …, request: "…", upstream: "…", host: "…"`) filtered by level,
- * and access_log lines built from a log_format, written when a request completes (a
- * WebSocket when its tunnel closes).
+ * and access_log lines built from a log_format (written by access-log.ts when a request
+ * completes; a WebSocket when its tunnel closes).
  */
 import type { LogFormatConf } from '../nginx/conf.ts'
 import { compileValue } from '../nginx/variables.ts'
 import { EvaluationBudgetError } from './budget.ts'
-import { chargeBuilt, variable, type RequestState } from './request-vars.ts'
+import type { RequestState } from './request-state.ts'
+import { chargeBuilt, variable } from './request-vars.ts'
 
 export const LEVELS = ['emerg', 'alert', 'crit', 'error', 'warn', 'notice', 'info', 'debug'] as const
 export type Level = (typeof LEVELS)[number]

@@ -5,7 +5,7 @@
 import { createServer as createNetServer, connect as netConnect, type Socket } from 'node:net'
 import { createSecureContext, TLSSocket } from 'node:tls'
 import { Duplex } from 'node:stream'
-import type { ServerFacts } from './request-vars.ts'
+import type { ServerFacts } from './request-state.ts'
 
 export interface ConnectionInfo {
   remoteAddress: string

@@ -1,9 +1,16 @@
 /**
  * The client's request body, read in full before the upstream is contacted, as nginx does
- * with proxy_request_buffering on: Content-Length bodies, chunked ones (sent upstream with a
- * Content-Length), `Expect: 100-continue`, and client_max_body_size.
+ * with proxy_request_buffering on: Content-Length bodies, chunked ones (decoded by chunked.ts,
+ * sent upstream with a Content-Length; a broken one gets nginx's 400), `Expect: 100-continue`,
+ * client_max_body_size and client_body_timeout.
  */
-import { headerOf, type ActiveRequest, type HttpConnection } from './http-connection.ts'
+import { writeAccessLog } from './access-log.ts'
+import { bodyOverBudget } from './budget-failure.ts'
+import type { HttpConnection } from './http-connection.ts'
+import { headerOf } from './request-head.ts'
+import type { ActiveRequest } from './request-state.ts'
+import { sendError } from './responses.ts'
+import { Chunked, ChunkedDecoder } from './chunked.ts'
 import { startTimer } from './timers.ts'
 
 /** Calls `done` with the body (null when there is none), or answers an error itself. */
@@ -17,7 +24,7 @@ export function readRequestBody(conn: HttpConnection, request: ActiveRequest, do
   if (expected !== null && limit > 0 && expected > limit) {
     conn.logErrorFor(request, 'error', `client intended to send too large body: ${expected} bytes`, null)
     request.keepalive = false
-    conn.sendError(request, 413)
+    sendError(conn, request, 413)
     return
   }
   if (headerOf(head, 'expect')?.toLowerCase() === '100-continue' && head.major === 1 && head.minor >= 1) {
@@ -29,15 +36,15 @@ export function readRequestBody(conn: HttpConnection, request: ActiveRequest, do
   // nginx keeps client_body_buffer_size in memory and writes the rest to a temporary file; the
   // lab has no files, so a body is held in memory up to the budget and refused beyond it.
   const inMemory = conn.runtime.budget.bodyBytes
-  if (expected !== null && expected > inMemory) return conn.bodyOverBudget(request, expected)
+  if (expected !== null && expected > inMemory) return bodyOverBudget(conn, request, expected)
   const chunks: Buffer[] = []
   let size = 0
-  /** For a chunked body: what was received, merged only when a chunk could have ended. */
-  let received: Buffer = Buffer.alloc(0)
+  /** For a chunked body: the decoder, and the data it found so far (views of what arrived). */
+  const decoder = expected === null ? new ChunkedDecoder() : null
   const { clock, trace } = conn.runtime.options
   const timers = { clock, trace, connection: conn.number }
   // client_body_timeout: between two reads of the body, not for the whole of it.
-  const timer = startTimer(timers, 'client_body_timeout', request.settings.clientBodyTimeoutMs, () => conn.bodyTimedOut(request))
+  const timer = startTimer(timers, 'client_body_timeout', request.settings.clientBodyTimeoutMs, () => bodyTimedOut(conn, request))
   const finish = (body: Buffer, rest: Buffer): void => {
     timer.cancel()
     conn.takeInput(null)
@@ -46,47 +53,37 @@ export function readRequestBody(conn: HttpConnection, request: ActiveRequest, do
   }
   const onChunk = (chunk: Buffer): void => {
     timer.restart()
-    chunks.push(chunk)
     size += chunk.length
-    if (expected !== null) {
-      if (size < expected) return
+    if (decoder === null) {
+      chunks.push(chunk)
+      if (size < expected!) return
       const all = Buffer.concat(chunks)
-      return finish(all.subarray(0, expected), all.subarray(expected))
+      return finish(all.subarray(0, expected!), all.subarray(expected!))
     }
     if (size > inMemory) {
       timer.cancel()
       conn.takeInput(null)
-      return conn.bodyOverBudget(request, size)
+      return bodyOverBudget(conn, request, size)
     }
-    // A chunked body can only be complete once a line has ended.
-    if (!chunk.includes(0x0a)) return
-    received = Buffer.concat(chunks)
-    chunks.length = 0
-    chunks.push(received)
-    const decoded = decodeChunked(received)
-    if (decoded) finish(decoded.body, received.subarray(decoded.consumed))
+    const result = decoder.decode(chunk, chunks)
+    if (result === Chunked.Done) return finish(Buffer.concat(chunks), chunk.subarray(decoder.end))
+    if (result === Chunked.Invalid) {
+      // ngx_http_request_body_chunked_filter: 400, and the connection closes after it.
+      timer.cancel()
+      conn.takeInput(null)
+      conn.logErrorFor(request, 'error', 'client sent invalid chunked body', null)
+      request.keepalive = false
+      sendError(conn, request, 400)
+    }
   }
   const pending = conn.takeInput(onChunk)
   if (pending.length) onChunk(pending)
 }
 
-/** A complete chunked body, or null while more bytes are needed. */
-function decodeChunked(data: Buffer): { body: Buffer; consumed: number } | null {
-  const parts: Buffer[] = []
-  let pos = 0
-  for (;;) {
-    const eol = data.indexOf('\r\n', pos)
-    if (eol < 0) return null
-    const size = parseInt(data.subarray(pos, eol).toString('latin1').split(';')[0], 16)
-    if (!Number.isFinite(size)) return null
-    pos = eol + 2
-    if (size === 0) {
-      const end = data.indexOf('\r\n', pos)
-      if (end < 0) return null
-      return { body: Buffer.concat(parts), consumed: end + 2 }
-    }
-    if (data.length < pos + size + 2) return null
-    parts.push(data.subarray(pos, pos + size))
-    pos += size + 2
-  }
+/** client_body_timeout: the request is dropped (408 in the access log), without an answer. */
+function bodyTimedOut(conn: HttpConnection, request: ActiveRequest): void {
+  request.state.status = 408
+  writeAccessLog(conn, request)
+  conn.stream.end()
+  conn.destroy()
 }

@@ -7,6 +7,19 @@
  */
 import type { HiddenHeader, HiddenReason } from './trace.ts'
 
+let dateSecond = NaN
+let dateText = ''
+
+/** The HTTP date of response headers, made once a second (as nginx caches its time strings). */
+export function httpDate(ms: number): string {
+  const second = Math.floor(ms / 1000)
+  if (second !== dateSecond) {
+    dateSecond = second
+    dateText = new Date(ms).toUTCString()
+  }
+  return dateText
+}
+
 export interface UpstreamHead {
   major: number
   minor: number

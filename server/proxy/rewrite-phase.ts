@@ -10,8 +10,10 @@
  */
 import type { RuntimeRewriteStep } from '../nginx/compile.ts'
 import type { IfCondition } from '../nginx/directives/rewrite.ts'
-import type { ActiveRequest, HttpConnection } from './http-connection.ts'
-import { evaluate, type RequestState } from './request-vars.ts'
+import type { HttpConnection } from './http-connection.ts'
+import type { ActiveRequest, RequestState } from './request-state.ts'
+import { evaluate } from './request-vars.ts'
+import { absoluteLocation, sendError, sendReturn } from './responses.ts'
 import { clearCaptures, setCaptures } from './router.ts'
 
 export type RewriteOutcome = 'answered' | 'continue' | 'relocate'
@@ -40,7 +42,7 @@ function runSteps(connection: HttpConnection, request: ActiveRequest, steps: rea
   for (const step of steps) {
     if ('set' in step) state.assigned.set(step.set.name, evaluate(step.set.value, state))
     else if ('return' in step) {
-      connection.sendReturn(request, step.return.status, step.return.text)
+      sendReturn(connection, request, step.return.status, step.return.text)
       return 'answered'
     } else if ('break' in step) return 'break'
     else if ('rewrite' in step) {
@@ -85,8 +87,8 @@ function rewrite(
   if (flag === 'redirect' || flag === 'permanent' || /^(https?:)?\/\//.test(target)) {
     const status = flag === 'permanent' ? 301 : 302
     const url = args && q < 0 ? `${path}?${args}` : target.endsWith('?') ? path : target
-    if (url.startsWith('/')) connection.sendError(request, status, connection.absoluteLocation(state, url))
-    else connection.sendError(request, status, null, [['Location', url]])
+    if (url.startsWith('/')) sendError(connection, request, status, absoluteLocation(connection, state, url))
+    else sendError(connection, request, status, null, [['Location', url]])
     return 'answered'
   }
   state.head = { ...state.head, path, normalizedPath: path, args, uri: args ? `${path}?${args}` : path }

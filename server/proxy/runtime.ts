@@ -14,7 +14,7 @@ import type { Clock } from './clock.ts'
 import { HttpConnection } from './http-connection.ts'
 import { errorLine, levelEnabled, type ErrorContext, type ErrorLogTarget, type Level, type LogWriter } from './logs.ts'
 import type { Listener, ListenSpec, ProxyNetwork, Stream, ConnectionInfo } from './network.ts'
-import type { ConnectionCounts, ServerFacts } from './request-vars.ts'
+import type { ConnectionCounts, ServerFacts } from './request-state.ts'
 import type { TraceSink } from './trace.ts'
 
 /** Static files for `root`: the real file system for serve, none in the lab. */

@@ -2,9 +2,10 @@
  * Answers where no proxy_pass applies: files under `root` (ngx_http_static_module and
  * ngx_http_index_module), with nginx's 404/403 and their error_log lines.
  */
-import type { ActiveRequest, HttpConnection } from './http-connection.ts'
-import { httpDate } from './http-connection.ts'
-
+import type { HttpConnection } from './http-connection.ts'
+import type { ActiveRequest } from './request-state.ts'
+import { httpDate } from './response-head.ts'
+import { absoluteLocation, sendError, sendSimple } from './responses.ts'
 
 export function serveStatic(connection: HttpConnection, request: ActiveRequest): void {
   const { prefix, files } = connection.runtime.options
@@ -21,20 +22,20 @@ export function serveStatic(connection: HttpConnection, request: ActiveRequest):
     const dir = files.read(root + uri)
     if (!dir.ok && dir.directory) {
       connection.logErrorFor(request, 'error', `directory index of "${root + uri}" is forbidden`, null)
-      return connection.sendError(request, 403)
+      return sendError(connection, request, 403)
     }
     connection.logErrorFor(request, 'error', `"${root + uri + settings.index[0]}" is not found (2: No such file or directory)`, null)
-    return connection.sendError(request, 404)
+    return sendError(connection, request, 404)
   }
   const path = root + uri
   const file = files.read(path)
   if (!file.ok) {
     if (file.directory) {
-      const location = connection.absoluteLocation(request.state, uri + '/')
-      return connection.sendError(request, 301, location)
+      const location = absoluteLocation(connection, request.state, uri + '/')
+      return sendError(connection, request, 301, location)
     }
     connection.logErrorFor(request, 'error', `open() "${path}" failed (${file.errno}: ${file.text})`, null)
-    return connection.sendError(request, file.errno === 13 ? 403 : 404)
+    return sendError(connection, request, file.errno === 13 ? 403 : 404)
   }
   sendFile(connection, request, path, file.data, file.mtimeMs)
 }
@@ -46,6 +47,6 @@ function sendFile(connection: HttpConnection, request: ActiveRequest, path: stri
   const etag = `"${Math.floor(mtimeMs / 1000).toString(16)}-${data.length.toString(16)}"`
   const status = request.statusOverride ?? 200
   // Last-Modified and ranges belong to a 200; an error page served from a file has neither.
-  if (status !== 200) return connection.sendSimple(request, status, contentType, data, [['ETag', etag]])
-  connection.sendSimple(request, 200, contentType, data, [['ETag', etag], ['Accept-Ranges', 'bytes']], httpDate(mtimeMs))
+  if (status !== 200) return sendSimple(connection, request, status, contentType, data, [['ETag', etag]])
+  sendSimple(connection, request, 200, contentType, data, [['ETag', etag], ['Accept-Ranges', 'bytes']], httpDate(mtimeMs))
 }

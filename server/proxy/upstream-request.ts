@@ -6,7 +6,8 @@
  * with why (`upstream.request`'s `dropped`).
  */
 import type { EffectiveSettings, LabLocation } from '../nginx/compile.ts'
-import { evaluate, type RequestState } from './request-vars.ts'
+import type { RequestState } from './request-state.ts'
+import { evaluate } from './request-vars.ts'
 import type { DroppedHeader, DroppedReason } from './trace.ts'
 import { escapeUri } from './uri.ts'
 

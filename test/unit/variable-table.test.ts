@@ -6,7 +6,8 @@ import { check } from '../../server/nginx/index.ts'
 import { VARIABLE_TABLE, variableEntry } from '../../server/nginx/variable-table.ts'
 import { BUILTIN_VARIABLES, CHANGEABLE_BUILTINS, VARIABLE_PREFIXES } from '../../server/nginx/variables.ts'
 import { DEFAULT_BUDGET } from '../../server/proxy/budget.ts'
-import { evaluate, noCaptures, variable, VARIABLE_DEPTH, type RequestState } from '../../server/proxy/request-vars.ts'
+import { noCaptures, VARIABLE_DEPTH, type RequestState } from '../../server/proxy/request-state.ts'
+import { evaluate, variable } from '../../server/proxy/request-vars.ts'
 import { firstLine, inServer } from './helpers.ts'
 
 const CJK = /[\u4e00-\u9fff]/

@@ -1,5 +1,6 @@
 /** Every runtime scenario, in a fixed order; names are unique. */
 import type { Scenario } from '../../support/runtime-harness.ts'
+import { chunkedScenarios } from './chunked.ts'
 import { clientScenarios } from './clients.ts'
 import { headBufferScenarios } from './head-buffers.ts'
 import { headerScenarios } from './headers.ts'
@@ -28,6 +29,7 @@ export const scenarios: Scenario[] = [
   ...ifScenarios,
   ...headBufferScenarios,
   ...variableScenarios,
+  ...chunkedScenarios,
 ]
 
 const seen = new Set<string>()

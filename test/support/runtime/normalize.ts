@@ -36,7 +36,7 @@ export function compressRuns(text: string): string {
   return text.replace(/(.)\1{39,}/gs, (run: string, c: string) => `${c}{×${run.length}}`)
 }
 
-const HTTP_DATE = /\b(Date: ?)[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT/g
+const HTTP_DATE = /(?<=^|\W|\\n)(Date: ?)[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT/g
 
 const SHAPED = /<~(t|id|n):([^~]*)~>/g
 

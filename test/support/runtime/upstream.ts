@@ -63,7 +63,7 @@ export type UpstreamAnswer =
   | { kind: 'auto' }
   | { kind: 'ws'; behaviour?: WsBehaviour }
   | HttpAnswer
-  | { kind: 'raw'; data: string | Buffer; delayMs?: number; close?: boolean; closeAfterMs?: number }
+  | { kind: 'raw'; data: string | Buffer; delayMs?: number; close?: boolean; closeAfterMs?: number; then?: { afterMs: number; data: string | Buffer } }
   | { kind: 'close'; delayMs?: number }
   | { kind: 'silent' }
 
@@ -325,11 +325,14 @@ export class RecordingUpstream {
       }
       if (answer.kind === 'raw') {
         const data = typeof answer.data === 'string' ? Buffer.from(answer.data, 'latin1') : answer.data
-        this.push(conn, { kind: 'answer', what: `raw ${describeBody(data)}${answer.delayMs ? ` after ${answer.delayMs} ms` : ''}${answer.close ? ', then close' : ''}${answer.closeAfterMs !== undefined ? `, close after ${answer.closeAfterMs} ms` : ''}` })
+        const then = answer.then
+        const more = then ? (typeof then.data === 'string' ? Buffer.from(then.data, 'latin1') : then.data) : null
+        this.push(conn, { kind: 'answer', what: `raw ${describeBody(data)}${answer.delayMs ? ` after ${answer.delayMs} ms` : ''}${then && more ? `, then ${describeBody(more)} after ${then.afterMs} ms` : ''}${answer.close ? ', then close' : ''}${answer.closeAfterMs !== undefined ? `, close after ${answer.closeAfterMs} ms` : ''}` })
         answering = true
         const send = (): void => {
           setPending(undefined)
           socket.write(data)
+          if (then && more) later(then.afterMs, () => socket.write(more))
           if (answer.close) socket.end()
           else if (answer.closeAfterMs !== undefined) later(answer.closeAfterMs, () => socket.end())
         }

@@ -1,7 +1,7 @@
 /** nginx's default head limits, from the directive table (no copy of them here). */
 import { defaultValue } from '../../../server/nginx/directives/defaults.ts'
 import { parseNginxVersion } from '../../../server/nginx/nginx-version.ts'
-import type { HeadLimits } from '../../../server/proxy/request-parser.ts'
+import type { HeadLimits } from '../../../server/proxy/request-head.ts'
 
 const version = parseNginxVersion('1.22.1')!
 

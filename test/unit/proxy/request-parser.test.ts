@@ -1,6 +1,7 @@
 /** request-parser.ts: the client's head as nginx reads it. */
 import { describe, expect, it } from 'vitest'
-import { parseRequestHead, type HeadLimits } from '../../../server/proxy/request-parser.ts'
+import type { HeadLimits } from '../../../server/proxy/request-head.ts'
+import { parseRequestHead } from '../../../server/proxy/request-parser.ts'
 import { DEFAULT_HEAD_LIMITS } from './head-limits.ts'
 
 const ok = (text: string) => {
