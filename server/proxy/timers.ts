@@ -4,7 +4,7 @@
  * fires, so a countdown can be drawn from events instead of guessed.
  */
 import type { Clock, Timer } from './clock.ts'
-import type { TraceSink } from './trace.ts'
+import { noTrace, type TraceSink } from './trace.ts'
 
 export type TimerName =
   | 'client_header_timeout'
@@ -25,6 +25,8 @@ export interface TimerContext {
 /** Starts `name` for `ms`; `fire` runs when it expires, after the `timeout` event. */
 export function startTimer(cx: TimerContext, name: TimerName, ms: number, fire: () => void): Timer {
   const { clock, trace, connection } = cx
+  // Nobody reads the trace (`serve` without --trace): the bare timer, nothing per re-arm.
+  if (trace === noTrace) return clock.after(ms, fire)
   let live = true
   const armed = (rearmed: boolean): void => {
     const time = clock.now()

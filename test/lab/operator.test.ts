@@ -406,7 +406,7 @@ describe('upgrade-lab start', () => {
     const port = await new Promise<number>((resolve, reject) => {
       child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
         output += chunk
-        const m = /ready at http:\/\/localhost:(\d+)\//.exec(output)
+        const m = /ready at http:\/\/[^/]+:(\d+)\//.exec(output)
         if (m) resolve(Number(m[1]))
       })
       void exited.then((code) => reject(new Error(`upgrade-lab start exited (${code}): ${errors}`)))

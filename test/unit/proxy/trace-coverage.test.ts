@@ -133,7 +133,7 @@ http {
   it('says which file and line made each decision', () => {
     const file = join(dir, 'nginx.conf')
     const decision = (type: string) => events.filter((e) => e.type === type) as Array<TraceEvent & { file?: string; line?: number }>
-    for (const type of ['server.selected', 'location.matched', 'if.evaluated']) {
+    for (const type of ['server.selected', 'location.matched', 'if.evaluated', 'upstream.selected']) {
       for (const e of decision(type)) expect([type, e.file, typeof e.line]).toEqual([type, file, 'number'])
     }
     const map = decision('variable.evaluated').find((e) => 'name' in e && e.name === 'connection_upgrade')
