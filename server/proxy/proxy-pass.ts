@@ -124,6 +124,8 @@ function adHocUpstream(conn: HttpConnection, upstreams: UpstreamConf[], host: st
     ...(template ?? ({} as UpstreamConf)),
     name: host,
     implicit: true,
+    // Made at run time from variables: no line of the config defines it.
+    file: '',
     port,
     servers: [{ address: `${host}:${port}`, weight: 1, maxFails: 1, failTimeoutMs: 10_000, backup: false, down: false, node: template?.node, file: '' } as never],
     balancer: { kind: 'round-robin' },

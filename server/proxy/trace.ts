@@ -62,8 +62,8 @@ export type TraceEvent = TraceBase &
     | { type: 'variable.evaluated'; name: string; value: string; found: boolean; file?: string; line?: number }
     /** An `if` condition, as written, and whether it held (the file and line of the `if`). */
     | { type: 'if.evaluated'; condition: string; result: boolean; line: number; file: string }
-    /** `file` and `line`: the `upstream` block, or the `proxy_pass` that named the address. */
-    | { type: 'upstream.selected'; upstream: string; peer: string; tries: number; file: string; line: number }
+    /** `file` and `line`: the `upstream` block, or the `proxy_pass` that named the address (none for an address made of variables). */
+    | { type: 'upstream.selected'; upstream: string; peer: string; tries: number; file?: string; line?: number }
     | { type: 'upstream.connect'; peer: string; outcome: 'connected' | 'refused' | 'timeout' | 'error'; detail?: string }
     | { type: 'upstream.request'; peer: string; requestLine: string; headers: Array<[string, string]>; dropped: DroppedHeader[] }
     | { type: 'upstream.response'; peer: string; statusLine: string; headers: Array<[string, string]> }

@@ -61,7 +61,8 @@ export class UpstreamAttempt {
     this.tries.tries--
     this.peer = peer
     this.upstreamUrl = `${target.scheme}://${peer.name}${this.uri}`
-    trace({ type: 'upstream.selected', upstream: target.groupName, peer: peer.name, tries: this.tries.tried.size, file: upstream.file, line: upstream.node.nginxLine, time: clock.now(), connection: conn.number })
+    const where = upstream.file ? { file: upstream.file, line: upstream.node.nginxLine } : {}
+    trace({ type: 'upstream.selected', upstream: target.groupName, peer: peer.name, tries: this.tries.tried.size, ...where, time: clock.now(), connection: conn.number })
     startTry(request.state, peer.name)
     const reused = runtime.takeIdle(upstream, peer.name)
     if (reused) {
