@@ -8,12 +8,14 @@
  *   upgrade-lab help
  */
 import { parseArgs } from 'node:util'
-import { formatAll, formatJson, runCheck } from './cli/check.ts'
+import { resolve } from 'node:path'
+import { formatAll, formatGcc, formatGithub, formatJson, runCheck } from './cli/check.ts'
 import { chatCommand } from './cli/chat.ts'
 import { serve } from './cli/serve.ts'
 import { COMMAND_HELP, USAGE, usageError, versionLine, wantsHelp, type Command } from './cli/help.ts'
 import { startCommand } from './cli/start.ts'
 import { untilSignal } from './cli/until-signal.ts'
+import { DIAGNOSTIC_CODES } from './nginx/diagnostics.ts'
 import { DEFAULT_NGINX_VERSION, parseNginxVersion, unsupportedVersion } from './nginx/nginx-version.ts'
 
 export interface CliIo {
@@ -71,6 +73,12 @@ export function main(argv: string[], io: CliIo = processIo): number | Promise<nu
   }
 }
 
+const FORMATS = ['nginx', 'gcc', 'github', 'json'] as const
+
+function isFormat(word: string): word is (typeof FORMATS)[number] {
+  return (FORMATS as readonly string[]).includes(word)
+}
+
 function isCommand(word: string | undefined): word is Command {
   return word === 'check' || word === 'serve' || word === 'chat' || word === 'start'
 }
@@ -126,11 +134,24 @@ function checkCommand(args: string[], io: CliIo): number {
       options: {
         all: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
+        format: { type: 'string' },
+        ignore: { type: 'string', multiple: true, default: [] },
         'nginx-version': { type: 'string', default: DEFAULT_NGINX_VERSION },
       },
     })
   } catch (error) {
     io.stderr(usageError('check', error))
+    return 2
+  }
+  const format = parsed.values.format ?? (parsed.values.json ? 'json' : 'nginx')
+  if (!isFormat(format)) {
+    io.stderr(`upgrade-lab check: --format takes nginx, gcc, github or json, not "${format}" (see upgrade-lab check --help)\n`)
+    return 2
+  }
+  const ignore = new Set(parsed.values.ignore.flatMap((list) => list.split(',')).map((code) => code.trim()).filter(Boolean))
+  const unknown = [...ignore].filter((code) => !Object.hasOwn(DIAGNOSTIC_CODES, code))
+  if (unknown.length) {
+    io.stderr(`upgrade-lab check: --ignore takes codes of docs/diagnostics.md, not "${unknown[0]}" (see upgrade-lab check --help)\n`)
     return 2
   }
   const { values, positionals } = parsed
@@ -145,10 +166,14 @@ function checkCommand(args: string[], io: CliIo): number {
   }
   const file = positionals[0]
   const run = runCheck(file, { nginxVersion: version })
-  if (values.json) {
-    io.stdout(run.result ? formatJson(file, run.result) : JSON.stringify({ file, ok: false, error: run.stderr.trim() }) + '\n')
+  if (format === 'json') {
+    io.stdout(run.result ? formatJson(file, run.result, ignore) : JSON.stringify({ file: resolve(file), ok: false, error: run.stderr.trim() }) + '\n')
   }
-  if (values.all && run.result) io.stderr(formatAll(run.result))
-  else if (!values.json) io.stderr(run.stderr)
+  if (!run.result) {
+    if (format !== 'json') io.stderr(run.stderr)
+  } else if (format === 'gcc') io.stdout(formatGcc(run.result, ignore))
+  else if (format === 'github') io.stdout(formatGithub(run.result, ignore))
+  else if (values.all) io.stderr(formatAll(run.result, ignore))
+  else if (format === 'nginx') io.stderr(run.stderr)
   return run.status
 }

@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { check, type CheckResult } from '../nginx/index.ts'
-import { formatNginx, formatWithColumn, type Diagnostic } from '../nginx/diagnostics.ts'
+import { formatNginx, type Diagnostic } from '../nginx/diagnostics.ts'
+import { orderFindings, type Finding } from '../nginx/findings.ts'
 import { nodeHost } from './node-host.ts'
 
 export interface CheckRun {
@@ -59,12 +60,41 @@ export function runCheck(file: string, options: CheckCommandOptions = {}): Check
   return { stderr: lines.join('\n') + '\n', status, result }
 }
 
-/** `--all`: every diagnostic with its line and column, as an editor shows them. */
-export function formatAll(result: CheckResult): string {
-  return result.diagnostics.map(formatWithColumn).join('\n') + (result.diagnostics.length ? '\n' : '')
+/** `--all`: every finding by file, line and column, as an editor lists them. */
+export function formatAll(result: CheckResult, ignore: ReadonlySet<string> = new Set()): string {
+  return lines(findingsOf(result, ignore).map((f) => `${f.file}:${f.line}:${f.column}: [${f.severity}] ${f.text}`))
 }
 
-/** `--json`: the diagnostics for tools and editors. */
-export function formatJson(file: string, result: CheckResult): string {
-  return JSON.stringify({ file, ok: result.ok, nginxVersion: result.version.name, diagnostics: result.diagnostics }, null, 2) + '\n'
+/** `--format gcc`: `file:line:col: severity: message [CODE]`, the form editors and CI parse. */
+export function formatGcc(result: CheckResult, ignore: ReadonlySet<string> = new Set()): string {
+  const level = { emerg: 'error', warn: 'warning', lab: 'note' } as const
+  return lines(findingsOf(result, ignore).map((f) => `${f.file}:${f.line}:${f.column}: ${level[f.severity]}: ${f.text} [${f.code}]`))
+}
+
+/** `--format github`: workflow-command annotations (nginx's errors and warnings, the lab's notes). */
+export function formatGithub(result: CheckResult, ignore: ReadonlySet<string> = new Set()): string {
+  const level = { emerg: 'error', warn: 'warning', lab: 'notice' } as const
+  // GitHub's escaping of workflow-command properties and messages.
+  const data = (text: string): string => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+  const property = (text: string): string => data(text).replace(/:/g, '%3A').replace(/,/g, '%2C')
+  return lines(
+    findingsOf(result, ignore).map(
+      (f) =>
+        `::${level[f.severity]} file=${property(f.file)},line=${f.line},col=${f.column},endLine=${f.endLine},endColumn=${f.endColumn},title=${property(f.code)}::${data(f.text)}`,
+    ),
+  )
+}
+
+/** `--json`: the diagnostics for tools and editors, with absolute paths. */
+export function formatJson(file: string, result: CheckResult, ignore: ReadonlySet<string> = new Set()): string {
+  const diagnostics = result.diagnostics.filter((d) => !ignore.has(d.code))
+  return JSON.stringify({ file: resolve(file), ok: result.ok, nginxVersion: result.version.name, diagnostics }, null, 2) + '\n'
+}
+
+function findingsOf(result: CheckResult, ignore: ReadonlySet<string>): Finding[] {
+  return orderFindings(result.diagnostics.filter((d) => !ignore.has(d.code)))
+}
+
+function lines(list: string[]): string {
+  return list.length ? list.join('\n') + '\n' : ''
 }

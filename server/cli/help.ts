@@ -30,13 +30,17 @@ its folder) and exits with its status: 0 when the test is successful, 1 when it 
 
 Options:
 ${VERSION_OPTION}
-  --all               list every finding with FILE:LINE:COLUMN, the lab's notes ([lab]) too
-  --json              print the findings as JSON on stdout (docs/diagnostics.md)
+  --all               list every finding by FILE:LINE:COLUMN, the lab's notes ([lab]) too
+  --format F          nginx (default: exactly what nginx -t prints), gcc (file:line:col: error: …
+                      on stdout, every finding), github (::error annotations), json (on stdout)
+  --json              the same as --format json (docs/diagnostics.md)
+  --ignore CODE,…     leave out findings with these codes (e.g. LAB_NOT_MODELLED)
   -h, --help          this text
 
 Example:
   upgrade-lab check /etc/nginx/nginx.conf
   upgrade-lab check --all --nginx-version 1.30.4 site.conf
+  upgrade-lab check --format github --ignore LAB_NOT_MODELLED nginx.conf
 `,
   serve: `Usage: upgrade-lab serve [options] FILE
 

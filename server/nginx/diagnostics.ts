@@ -59,8 +59,3 @@ export function formatNginx(d: Pick<Diagnostic, 'severity' | 'message' | 'file' 
   const where = d.nginxLine === null ? '' : ` in ${d.file}:${d.nginxLine}`
   return `nginx: [${d.severity}] ${d.message}${where}`
 }
-
-/** Editor-style one-liner with line and column, for `check --all`. */
-export function formatWithColumn(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column}: [${d.severity}] ${d.message}`
-}

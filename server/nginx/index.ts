@@ -120,7 +120,8 @@ function listeningSockets(analyzer: Analyzer): ListenAddress[] {
 }
 
 export type { Diagnostic } from './diagnostics.ts'
-export { formatNginx, formatWithColumn } from './diagnostics.ts'
+export { formatNginx } from './diagnostics.ts'
+export { orderFindings, type Finding } from './findings.ts'
 export type { ConfigHost } from './host.ts'
 export { INCLUDE_BUDGET, IncludeBudgetError, stockHost, userFilePathError, virtualHost } from './host.ts'
 export { DEBIAN_DIRECTORIES, DEBIAN_FILES, DEBIAN_NGINX_CONF } from './debian-files.ts'
