@@ -21,10 +21,6 @@ export interface NginxVersion {
 }
 
 export interface VersionDefaults {
-  /** Whether explicit `upstream {}` blocks keep idle connections without a `keepalive` directive. */
-  upstreamKeepaliveByDefault: boolean
-  /** `ssl on;` still exists (removed in 1.25.1). */
-  sslDirective: boolean
   /** `listen … http2` is deprecated in favour of the `http2` directive (1.25.1). */
   listenHttp2Deprecated: boolean
   /** `keepalive N local` (1.29.7). */
@@ -61,11 +57,8 @@ function atLeast(v: NginxVersion, minor: number, patch: number): boolean {
 }
 
 export function versionDefaults(v: NginxVersion): VersionDefaults {
-  const http11 = atLeast(v, 29, 7)
   return {
-    upstreamKeepaliveByDefault: http11,
-    sslDirective: !atLeast(v, 25, 1),
     listenHttp2Deprecated: atLeast(v, 25, 1),
-    upstreamKeepaliveLocal: http11,
+    upstreamKeepaliveLocal: atLeast(v, 29, 7),
   }
 }

@@ -5,9 +5,9 @@ import { compileConfig } from '../../server/nginx/compile.ts'
 import { check } from '../../server/nginx/index.ts'
 import { VARIABLE_TABLE, variableEntry } from '../../server/nginx/variable-table.ts'
 import { BUILTIN_VARIABLES, CHANGEABLE_BUILTINS, VARIABLE_PREFIXES } from '../../server/nginx/variables.ts'
-import { DEFAULT_BUDGET } from '../../server/proxy/budget.ts'
-import { noCaptures, VARIABLE_DEPTH, type RequestState } from '../../server/proxy/request-state.ts'
+import type { RequestState } from '../../server/proxy/request-state.ts'
 import { evaluate, variable } from '../../server/proxy/request-vars.ts'
+import { requestState } from '../support/request-state.ts'
 import { firstLine, inServer } from './helpers.ts'
 
 const CJK = /[\u4e00-\u9fff]/
@@ -27,9 +27,9 @@ const fakeTls = {
 const SETTINGS = compileConfig(check('events {}\nhttp { server { listen 8443; } }\n', { file: '/srv/lab/nginx.conf' }))!.servers[0].settings
 
 /** A proxied request over TLS, answered, with everything a variable may read. */
-function requestState(): RequestState {
+function answeredRequest(): RequestState {
   const now = 1_700_000_000_123
-  const state: RequestState = {
+  const state: RequestState = requestState({
     head: {
       method: 'POST',
       uri: '/app/page?id=7&x=1',
@@ -76,21 +76,7 @@ function requestState(): RequestState {
     pid: 4242,
     startMs: now - 12,
     nowMs: () => now,
-    captures: noCaptures(),
-    assigned: new Map(),
-    maps: new Map(),
-    setOnly: new Set(),
-    onVariable: null,
-    warnUninitialized: true,
     settings: SETTINGS,
-    cached: new Map(),
-    evaluations: 0,
-    action: null,
-    variableDepth: VARIABLE_DEPTH,
-    uriChanges: 11,
-    built: 0,
-    budget: DEFAULT_BUDGET,
-    log: () => {},
     proxyHost: '127.0.0.1:9001',
     proxyPort: '9001',
     upstreamTries: [
@@ -120,7 +106,7 @@ function requestState(): RequestState {
       ['Server', 'gunicorn'],
       ['Set-Cookie', 'sid=xyz; Path=/'],
     ],
-  }
+  })
   return state
 }
 
@@ -174,7 +160,7 @@ describe('the variable table', () => {
       if (e.lab !== 'evaluated') continue
       const name = e.prefix ? FAMILY_MEMBER[e.name] : e.name
       expect(name, `a member of ${e.name}`).toBeDefined()
-      const value = variable(name, requestState())
+      const value = variable(name, answeredRequest())
       expect(value, name).toBeTypeOf('string')
       expect(value, name).not.toBe('')
     }
@@ -183,12 +169,12 @@ describe('the variable table', () => {
   it('leaves what nginx leaves empty here empty, and what the lab does not model unevaluated', () => {
     for (const e of VARIABLE_TABLE) {
       if (e.lab === 'evaluated' || e.prefix) continue
-      expect(variable(e.name, requestState()) ?? '', e.name).toBe('')
+      expect(variable(e.name, answeredRequest()) ?? '', e.name).toBe('')
     }
   })
 
   it("follows nginx's formats", () => {
-    const s = requestState()
+    const s = answeredRequest()
     expect(evaluate('$upstream_addr|$upstream_status|$upstream_connect_time|$upstream_header_time|$upstream_response_time', s)).toBe(
       '127.0.0.1:9000, 127.0.0.1:9001|502, 200|-, 0.001|-, 0.003|0.001, 0.004',
     )

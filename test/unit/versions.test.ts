@@ -8,13 +8,16 @@ const v = (text: string) => versionDefaults(parseNginxVersion(text)!)
 
 describe('nginx versions', () => {
   it('keeps every version-dependent default in one place', () => {
-    expect(v('1.22.1')).toMatchObject({ upstreamKeepaliveByDefault: false, sslDirective: true })
-    expect(v('1.30.4')).toMatchObject({ upstreamKeepaliveByDefault: true, sslDirective: false })
+    expect(v('1.22.1')).toMatchObject({ listenHttp2Deprecated: false, upstreamKeepaliveLocal: false })
+    expect(v('1.30.4')).toMatchObject({ listenHttp2Deprecated: true, upstreamKeepaliveLocal: true })
     // Placed by number inside versionDefaults (1.29 has no table of its own, so it is never parsed).
     const at = (minor: number, patch: number): NginxVersion => ({ name: `1.${minor}.${patch}`, line: '1.30', major: 1, minor, patch })
-    expect(versionDefaults(at(29, 6)).upstreamKeepaliveByDefault).toBe(false)
-    expect(versionDefaults(at(29, 7)).upstreamKeepaliveByDefault).toBe(true)
+    expect(versionDefaults(at(29, 6)).upstreamKeepaliveLocal).toBe(false)
+    expect(versionDefaults(at(29, 7)).upstreamKeepaliveLocal).toBe(true)
     // Directive defaults that changed live in the directive table, per release line.
+    // Explicit upstream {} blocks keep idle connections by default since 1.29.7.
+    expect(defaultValue('keepalive', parseNginxVersion('1.22.1')!)).toBeNull()
+    expect(defaultValue('keepalive', parseNginxVersion('1.30.4')!)).toBe(32)
     expect(defaultValue('proxy_http_version', parseNginxVersion('1.22.1')!)).toBe('1.0')
     expect(defaultValue('proxy_http_version', parseNginxVersion('1.30.4')!)).toBe('1.1')
     expect(defaultText('proxy_set_header', parseNginxVersion('1.22.1')!)).toBe('Host $proxy_host; Connection close')

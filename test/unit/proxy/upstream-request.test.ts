@@ -6,10 +6,10 @@
 import { describe, expect, it } from 'vitest'
 import { compileConfig, type LabConfig } from '../../../server/nginx/compile.ts'
 import { check } from '../../../server/nginx/index.ts'
-import { DEFAULT_BUDGET } from '../../../server/proxy/budget.ts'
 import { parseRequestHead } from '../../../server/proxy/request-parser.ts'
-import { noCaptures, VARIABLE_DEPTH, type RequestState } from '../../../server/proxy/request-state.ts'
+import type { RequestState } from '../../../server/proxy/request-state.ts'
 import { buildUpstreamRequest, upstreamUri } from '../../../server/proxy/upstream-request.ts'
+import { requestState } from '../../support/request-state.ts'
 import { FILE } from '../helpers.ts'
 import { DEFAULT_HEAD_LIMITS } from './head-limits.ts'
 
@@ -35,38 +35,15 @@ function compile(version: string): LabConfig {
 function stateFor(config: LabConfig, request: string): RequestState {
   const parsed = parseRequestHead(request, DEFAULT_HEAD_LIMITS)
   if (parsed.kind !== 'ok') throw new Error('bad request')
-  return {
+  return requestState({
     head: parsed.head,
     connection: { remoteAddress: '127.0.0.1', remotePort: 50000, localAddress: '127.0.0.1', localPort: 8020, tls: false, number: 1, requests: 1 },
-    serverName: '',
     nginxVersion: config.version.name,
-    hostname: 'lab',
-    pid: 1,
-    startMs: 0,
-    nowMs: () => 0,
-    captures: noCaptures(),
-    assigned: new Map(),
     maps: new Map(config.maps.map((m) => [m.variable, m])),
     setOnly: config.setOnlyVariables,
-    onVariable: null,
-    warnUninitialized: true,
-    cached: new Map(),
-    evaluations: 0,
-    action: null,
-    variableDepth: VARIABLE_DEPTH,
-    uriChanges: 11,
-    built: 0,
-    budget: DEFAULT_BUDGET,
-    log: () => {},
     proxyHost: '127.0.0.1:8010',
     proxyPort: '8010',
-    upstreamTries: [],
-    status: 0,
-    bodyBytesSent: 0,
-    bytesSent: 0,
-    responseHeaders: [],
-    upstreamHeaders: [],
-  }
+  })
 }
 
 function connectionSent(version: string, path: string, clientHeaders: string): string[] {
