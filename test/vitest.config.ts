@@ -45,6 +45,11 @@ export default defineConfig({
       },
       {
         extends: true,
+        // Real Chromium against the built playground (npm test builds it first).
+        test: { name: 'browser', include: ['test/browser/**/*.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 60_000, fileParallelism: false, sequence: { groupOrder: 0 } },
+      },
+      {
+        extends: true,
         test: {
           name: 'runtime',
           include: ['test/runtime/**/*.test.ts'],

@@ -102,7 +102,7 @@ function parseListenParameter(cx: DirectiveContext, value: string, index: number
   if (value === 'http2') {
     listen.http2 = true
     if (cx.analyzer.options.defaults.listenHttp2Deprecated) {
-      cx.warn(`the "listen ... http2" directive is deprecated, use the "http2" directive instead`, index)
+      cx.warn(`the "listen ... http2" directive is deprecated, use the "http2" directive instead`, index, 'NGINX_DEPRECATED')
     }
     return
   }

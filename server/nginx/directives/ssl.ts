@@ -8,7 +8,7 @@ import { row, type HandwrittenSpec } from './row.ts'
 const sslEnable: Handler = (cx) => {
   const result = flagSlot(cx)
   if (result !== undefined) return result
-  cx.warn('the "ssl" directive is deprecated, use the "listen ... ssl" directive instead')
+  cx.warn('the "ssl" directive is deprecated, use the "listen ... ssl" directive instead', undefined, 'NGINX_DEPRECATED')
 }
 
 /** `ssl_session_cache off | none | [builtin[:size]] [shared:name:size]`. */

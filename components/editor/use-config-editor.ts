@@ -1,0 +1,158 @@
+/**
+ * The life of one editor: Monaco and its models for the config's files, the engine worker that
+ * checks them on every change, the findings it gives back as markers, and the page's theme.
+ * ConfigEditor.vue renders around it; this file owns no markup.
+ */
+import { onBeforeUnmount, ref, shallowRef, watch, type Ref } from 'vue'
+import type * as Monaco from 'monaco-editor/editor'
+import type { Finding } from '../../server/nginx/findings.ts'
+import { newOwner, registerSession } from './monaco/editor-registry.ts'
+import { loadMonaco, type MonacoApi } from './monaco/load-monaco.ts'
+import { registerNginxLanguage } from './monaco/nginx-language.ts'
+import { setMarkers } from './monaco/markers.ts'
+import { modelFor } from './monaco/models.ts'
+import { followPageTheme } from './monaco/themes.ts'
+import { say, type EditorLang } from './messages.ts'
+import { createEngineClient, type EngineClient } from './worker/engine-client.ts'
+import type { CheckOutcome, ConfigInput } from './worker/engine-protocol.ts'
+
+export interface ConfigEditorState {
+  files: Ref<Record<string, string>>
+  main: Ref<string>
+  version: Ref<string>
+  lang: Ref<EditorLang>
+  readOnly: Ref<boolean>
+  budgetMs?: number
+  onEdit(files: Record<string, string>): void
+}
+
+/** Measured from a model's change to its markers being set (npm run bench reads it). */
+export const DIAGNOSTICS_MEASURE = 'upgrade-lab:diagnostics'
+
+export function useConfigEditor(host: Ref<HTMLElement | null>, state: ConfigEditorState) {
+  const status = ref<'loading' | 'ready' | 'failed'>('loading')
+  const failure = ref('')
+  const checking = ref(false)
+  const outcome = shallowRef<CheckOutcome | null>(null)
+  const notice = ref('')
+  const active = ref(state.main.value)
+  const stockFiles = shallowRef<Record<string, string>>({})
+
+  const owner = newOwner()
+  let monaco: MonacoApi | null = null
+  let editor: Monaco.editor.IStandaloneCodeEditor | null = null
+  let engine: EngineClient | null = null
+  const models = new Map<string, Monaco.editor.ITextModel>()
+  const cleanups: Array<() => void> = []
+
+  const input = (): ConfigInput => {
+    const files: Record<string, string> = {}
+    for (const path of Object.keys(state.files.value)) files[path] = models.get(path)?.getValue() ?? state.files.value[path]
+    return { main: state.main.value, files, version: state.version.value }
+  }
+
+  const runCheck = (): void => {
+    if (!engine || !monaco) return
+    const started = performance.now()
+    checking.value = true
+    void engine.check(input()).then((result) => {
+      if (!result || !monaco) return
+      checking.value = false
+      outcome.value = result
+      setMarkers(monaco, models, result.findings, state.lang.value)
+      performance.measure(DIAGNOSTICS_MEASURE, { start: started, detail: { engineMs: result.engineMs } })
+      notice.value = ''
+    })
+  }
+
+  const show = (path: string): boolean => {
+    const model = models.get(path) ?? (stockFiles.value[path] !== undefined && monaco ? addModel(path, stockFiles.value[path]) : null)
+    if (!model || !editor) return false
+    active.value = path
+    editor.setModel(model)
+    const stock = state.files.value[path] === undefined
+    editor.updateOptions({ readOnly: stock || state.readOnly.value, readOnlyMessage: { value: say(state.lang.value, 'readOnly') } })
+    return true
+  }
+
+  const addModel = (path: string, text: string): Monaco.editor.ITextModel => {
+    const model = modelFor(monaco!, owner, path, text)
+    models.set(path, model)
+    if (state.files.value[path] !== undefined) {
+      model.onDidChangeContent(() => {
+        state.onEdit(input().files)
+        runCheck()
+      })
+    }
+    return model
+  }
+
+  const reveal = (path: string, range: Monaco.IRange): boolean => {
+    if (!show(path) || !editor) return false
+    editor.revealRangeInCenterIfOutsideViewport(range)
+    editor.setSelection(range)
+    editor.focus()
+    return true
+  }
+
+  const mount = async (): Promise<void> => {
+    try {
+      monaco = await loadMonaco()
+    } catch (error) {
+      status.value = 'failed'
+      failure.value = say(state.lang.value, 'failedToLoad', { reason: error instanceof Error ? error.message : String(error) })
+      return
+    }
+    if (!host.value) return
+    engine = createEngineClient({
+      budgetMs: state.budgetMs,
+      onCut: (_what, budgetMs) => {
+        checking.value = false
+        notice.value = say(state.lang.value, 'cut', { ms: budgetMs })
+      },
+    })
+    registerNginxLanguage(monaco)
+    cleanups.push(registerSession(owner, { engine, input, lang: () => state.lang.value, open: (path, range) => (range ? reveal(path, range) : show(path)) }))
+    for (const path of Object.keys(state.files.value)) addModel(path, state.files.value[path])
+    editor = monaco.editor.create(host.value, {
+      model: models.get(state.main.value) ?? null,
+      automaticLayout: true,
+      'semanticHighlighting.enabled': true,
+      fixedOverflowWidgets: true,
+      minimap: { enabled: false },
+      scrollBeyondLastLine: false,
+      tabSize: 4,
+      insertSpaces: true,
+      fontSize: 13,
+      readOnly: state.readOnly.value,
+    })
+    cleanups.push(followPageTheme((theme) => monaco!.editor.setTheme(theme)))
+    status.value = 'ready'
+    runCheck()
+    stockFiles.value = (await engine.ask('stock files', (api) => api.stockFiles())) ?? {}
+  }
+
+  // Files replaced from outside (a preset, a shared link): the models follow without a loop.
+  watch(state.files, (files) => {
+    for (const path of Object.keys(files)) {
+      const model = models.get(path)
+      if (model && model.getValue() !== files[path]) model.setValue(files[path])
+      if (!model && monaco) addModel(path, files[path])
+    }
+  })
+  watch(state.version, runCheck)
+  watch(state.lang, () => {
+    if (monaco && outcome.value) setMarkers(monaco, models, outcome.value.findings, state.lang.value)
+  })
+
+  onBeforeUnmount(() => {
+    for (const cleanup of cleanups) cleanup()
+    editor?.dispose()
+    for (const model of models.values()) model.dispose()
+    engine?.dispose()
+  })
+
+  return { status, failure, checking, outcome, notice, active, stockFiles, mount, show, reveal }
+}
+
+export type { Finding }

@@ -1,0 +1,64 @@
+/**
+ * Driving Monaco 0.57 in Chromium as a person would. Input goes through EditContext, so the
+ * text area cannot be focused: click the text, then use the keyboard. Squiggles sit under the
+ * text layer, so hovering one means moving the mouse to its box.
+ */
+import type { Page } from 'playwright-core'
+
+export async function editorReady(page: Page): Promise<void> {
+  await page.waitForSelector('[data-testid="editor"][data-editor-state="ready"]')
+  await page.waitForSelector('[data-testid="editor-status"]:not(:empty)')
+}
+
+/**
+ * Replaces the visible file's text with `text` by pasting it over everything, as a learner
+ * would (the page needs clipboard permissions: openPage grants them). Typing 64 KiB through
+ * insertText takes Monaco minutes of per-character input events; a paste is one edit.
+ */
+export async function replaceText(page: Page, text: string): Promise<void> {
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text)
+  await page.click('[data-testid="editor"] .monaco-editor .view-lines')
+  await page.keyboard.press('ControlOrMeta+A')
+  await page.keyboard.press('ControlOrMeta+V')
+}
+
+/** The screen box of the `nth` text occurrence of `text` in the editor's visible lines. */
+export async function textBox(page: Page, text: string, nth = 0): Promise<{ x: number; y: number; width: number; height: number }> {
+  const box = await page.evaluate(
+    ([wanted, index]) => {
+      let seen = 0
+      for (const line of document.querySelectorAll('[data-testid="editor"] .view-line')) {
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT)
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = (node.textContent ?? '').replace(/\u00a0/g, ' ').indexOf(wanted)
+          if (at < 0) continue
+          if (seen++ < index) continue
+          const range = document.createRange()
+          range.setStart(node, at)
+          range.setEnd(node, at + wanted.length)
+          const r = range.getBoundingClientRect()
+          return { x: r.x, y: r.y, width: r.width, height: r.height }
+        }
+      }
+      return null
+    },
+    [text, nth] as const,
+  )
+  if (!box) throw new Error(`"${text}" is not on screen in the editor`)
+  return box
+}
+
+/** Moves the mouse onto `text` and returns the hover's text once Monaco shows it. */
+export async function hoverText(page: Page, text: string, nth = 0): Promise<string> {
+  const box = await textBox(page, text, nth)
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+  const hover = page.locator('.monaco-hover-content').first()
+  await hover.waitFor({ state: 'visible' })
+  return (await hover.textContent()) ?? ''
+}
+
+/** Puts the cursor right after `text` (its nth occurrence). */
+export async function clickAfter(page: Page, text: string, nth = 0): Promise<void> {
+  const box = await textBox(page, text, nth)
+  await page.mouse.click(box.x + box.width + 1, box.y + box.height / 2)
+}
