@@ -5,11 +5,12 @@
 import { fileURLToPath } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vite'
+import { chunkStats } from './chunk-stats.ts'
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/playground/',
-  plugins: [vue()],
+  plugins: [vue(), chunkStats()],
   resolve: { alias: { '@components': fileURLToPath(new URL('../components', import.meta.url)) } },
   // The engine's worker imports ES modules (the engine is shared with the server).
   worker: { format: 'es' },

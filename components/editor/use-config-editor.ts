@@ -52,16 +52,18 @@ export function useConfigEditor(host: Ref<HTMLElement | null>, state: ConfigEdit
   }
 
   const runCheck = (): void => {
-    if (!engine || !monaco) return
+    if (!engine) return
     const started = performance.now()
     checking.value = true
     void engine.check(input()).then((result) => {
-      if (!result || !monaco) return
+      if (!result) return
       checking.value = false
       outcome.value = result
+      notice.value = ''
+      // The first check may finish before Monaco has loaded: mount() sets its markers then.
+      if (!monaco) return
       setMarkers(monaco, models, result.findings, state.lang.value)
       performance.measure(DIAGNOSTICS_MEASURE, { start: started, detail: { engineMs: result.engineMs } })
-      notice.value = ''
     })
   }
 
@@ -96,6 +98,16 @@ export function useConfigEditor(host: Ref<HTMLElement | null>, state: ConfigEdit
   }
 
   const mount = async (): Promise<void> => {
+    // The engine's worker starts and checks while Monaco loads: both take a while, neither needs the other.
+    engine = createEngineClient({
+      budgetMs: state.budgetMs,
+      onCut: (_what, budgetMs) => {
+        checking.value = false
+        notice.value = say(state.lang.value, 'cut', { ms: budgetMs })
+      },
+    })
+    const mountStarted = performance.now()
+    runCheck()
     try {
       monaco = await loadMonaco()
     } catch (error) {
@@ -104,13 +116,6 @@ export function useConfigEditor(host: Ref<HTMLElement | null>, state: ConfigEdit
       return
     }
     if (!host.value) return
-    engine = createEngineClient({
-      budgetMs: state.budgetMs,
-      onCut: (_what, budgetMs) => {
-        checking.value = false
-        notice.value = say(state.lang.value, 'cut', { ms: budgetMs })
-      },
-    })
     registerNginxLanguage(monaco)
     cleanups.push(registerSession(owner, { engine, input, lang: () => state.lang.value, open: (path, range) => (range ? reveal(path, range) : show(path)) }))
     for (const path of Object.keys(state.files.value)) addModel(path, state.files.value[path])
@@ -128,7 +133,10 @@ export function useConfigEditor(host: Ref<HTMLElement | null>, state: ConfigEdit
     })
     cleanups.push(followPageTheme((theme) => monaco!.editor.setTheme(theme)))
     status.value = 'ready'
-    runCheck()
+    if (outcome.value) {
+      setMarkers(monaco, models, outcome.value.findings, state.lang.value)
+      performance.measure(DIAGNOSTICS_MEASURE, { start: mountStarted, detail: { engineMs: outcome.value.engineMs } })
+    }
     stockFiles.value = (await engine.ask('stock files', (api) => api.stockFiles())) ?? {}
   }
 

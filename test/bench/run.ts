@@ -7,7 +7,10 @@
  * Proxy: `upgrade-lab serve` against real nginx on the same WebSocket config, upstream and load
  * (proxy-bench.ts): throughput, echo latency, connections/s and memory per idle connection.
  *
- *   npm run bench [-- --only check|proxy|profile] [--window-ms N] [--rounds N] [--profile] [--verbose]
+ * Editor: Monaco and the engine worker in Chromium (editor-bench.ts): page weight, time to
+ * ready, diagnostics latency per keystroke, frames per second while typing.
+ *
+ *   npm run bench [-- --only check|editor|proxy|profile] [--window-ms N] [--rounds N] [--profile] [--verbose]
  *
  * --profile also runs `upgrade-lab serve` (frame inspection on, then off) under
  * `node --cpu-prof` through the 64 B throughput and connections/s loads, and prints the
@@ -20,6 +23,7 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { check } from '../../server/nginx/index.ts'
 import { percentile } from './proc-stats.ts'
+import { runEditorBench } from './editor-bench.ts'
 import { runProxyBench } from './proxy-bench.ts'
 
 const WARMUP = 30
@@ -54,8 +58,8 @@ const { values } = parseArgs({
   },
 })
 const only = values.only
-if (only !== undefined && only !== 'check' && only !== 'proxy' && only !== 'profile') {
-  console.error(`bench: --only takes check, proxy or profile, not "${only}"`)
+if (only !== undefined && only !== 'check' && only !== 'editor' && only !== 'proxy' && only !== 'profile') {
+  console.error(`bench: --only takes check, editor, proxy or profile, not "${only}"`)
   process.exit(2)
 }
 const windowMs = values['window-ms'] === undefined ? undefined : Number(values['window-ms'])
@@ -71,5 +75,6 @@ if (rounds !== undefined && !(Number.isInteger(rounds) && rounds >= 1 && rounds 
 
 console.log(`Upgrade Lab benchmarks — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}`)
 if (only === undefined || only === 'check') benchCheck()
+if (only === undefined || only === 'editor') await runEditorBench()
 if (only === undefined || only === 'proxy') await runProxyBench({ windowMs, rounds, profile: values.profile, verbose: values.verbose })
 if (only === 'profile') await runProxyBench({ windowMs, profile: true, figures: false, verbose: values.verbose })

@@ -56,7 +56,16 @@ export interface WatchedPage {
   errors: string[]
 }
 
-export async function openPage(lab: BrowserLab, path: string, options: { width?: number; height?: number; dark?: boolean; locale?: string } = {}): Promise<WatchedPage> {
+export interface PageOptions {
+  width?: number
+  height?: number
+  dark?: boolean
+  locale?: string
+  /** Runs on the new context before the page loads (to watch its requests). */
+  beforeGoto?: (context: BrowserContext) => void
+}
+
+export async function openPage(lab: BrowserLab, path: string, options: PageOptions = {}): Promise<WatchedPage> {
   const context = await lab.browser.newContext({
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
     colorScheme: options.dark ? 'dark' : 'light',
@@ -64,6 +73,7 @@ export async function openPage(lab: BrowserLab, path: string, options: { width?:
     deviceScaleFactor: 1,
     permissions: ['clipboard-read', 'clipboard-write'],
   })
+  options.beforeGoto?.(context)
   const page = await context.newPage()
   const errors: string[] = []
   page.on('console', (message) => {

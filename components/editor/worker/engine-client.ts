@@ -39,6 +39,9 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
   const createWorker = options.createWorker ?? defaultWorker
   let worker = createWorker()
   let api = wrap<EngineApi>(worker)
+  // A worker's start (fetching and compiling the engine: seconds on a slow phone) is not a
+  // check running away: the budget starts once the worker has answered once.
+  let started = api.versions()
   /** Bumped when the worker is replaced: answers from an old worker are ignored. */
   let generation = 0
   let disposed = false
@@ -52,12 +55,15 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
     generation++
     worker = createWorker()
     api = wrap<EngineApi>(worker)
+    started = api.versions()
     options.onCut?.(what, budgetMs)
   }
 
   /** `call` on the current worker, or null if it ran past the budget (the worker is replaced). */
-  const withBudget = <T>(what: string, call: (remote: Remote<EngineApi>) => Promise<T>): Promise<T | null> => {
+  const withBudget = async <T>(what: string, call: (remote: Remote<EngineApi>) => Promise<T>): Promise<T | null> => {
     const mine = generation
+    await started
+    if (generation !== mine || disposed) return null
     return new Promise<T | null>((resolve, reject) => {
       const timer = setTimeout(() => {
         if (generation === mine && !disposed) restart(what)

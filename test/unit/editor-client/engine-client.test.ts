@@ -19,7 +19,7 @@ function input(text: string): ConfigInput {
 }
 
 /** A fake worker: each one serves `script`; `made` counts the workers, `terminated` the ends. */
-function workers(script: Script) {
+function workers(script: Script, startMs = 0) {
   const state = { made: 0, terminated: 0, seen: [] as string[] }
   const create = (): Worker => {
     state.made++
@@ -30,7 +30,8 @@ function workers(script: Script) {
         return script(i)
       },
       stockFiles: () => ({}),
-      versions: () => ['1.22.1'],
+      // The first answer of a worker waits for its start (fetching and compiling the engine).
+      versions: () => new Promise((resolve) => setTimeout(() => resolve(['1.22.1']), state.made === 1 ? startMs : 0)),
     } as unknown as EngineApi
     expose(api, port2)
     return Object.assign(port1, {
@@ -89,6 +90,16 @@ describe('engine-client', () => {
     expect((await client.check(input('next')))?.refused).toBe('fine')
     client.dispose()
     expect(state.terminated).toBe(2)
+  })
+
+  it('does not count a slow worker start against the budget', async () => {
+    const cuts: string[] = []
+    const { state, create } = workers(() => Promise.resolve(outcome('fine')), 200)
+    const client = createEngineClient({ createWorker: create, budgetMs: 50, onCut: (what) => cuts.push(what) })
+    expect((await client.check(input('a')))?.refused).toBe('fine')
+    expect(cuts).toEqual([])
+    expect(state.made).toBe(1)
+    client.dispose()
   })
 
   it('answers a question only after the newest text was handed to the worker', async () => {

@@ -1,0 +1,156 @@
+/**
+ * The editor's figures (issue: the editor), in real Chromium against the built playground on
+ * loopback:
+ * - JavaScript transferred (gzip -9 of each file, as a compressing server would send it) before
+ *   the editor is usable, and Monaco's share of the build;
+ * - time from navigation to the editor ready (its first findings shown);
+ * - diagnostics latency per keystroke, from the model's change to setModelMarkers (no
+ *   debounce; the component measures it with performance.measure), p50 and p95, on a 500-line
+ *   and the 2,000-line config;
+ * - frames per second while typing, measured apart;
+ * - the engine worker's JavaScript heap.
+ */
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { spawnSync } from 'node:child_process'
+import type { Page } from 'playwright-core'
+import { DIAGNOSTICS_MEASURE } from '../../components/editor/use-config-editor.ts'
+import type { ChunkStat } from '../../playground/chunk-stats.ts'
+import { openPage, ROOT, startBrowserLab } from '../support/browser.ts'
+import { editorReady, replaceText } from '../support/monaco.ts'
+import { largeConfig } from './large-config.ts'
+import { percentile } from './proc-stats.ts'
+
+const KEYSTROKES = 60
+const KEY_GAP_MS = 120
+
+const gzipSize = (bytes: Buffer): number => gzipSync(bytes, { level: 9 }).length
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KiB`
+
+export async function runEditorBench(): Promise<void> {
+  const built = spawnSync(process.execPath, [join(ROOT, 'server/bin/build-site.mjs')], { stdio: 'inherit' })
+  if (built.status !== 0) throw new Error('the playground did not build')
+  const lab = await startBrowserLab()
+  try {
+    console.log('editor (Chromium, the built playground on loopback):')
+    await loadFigures(lab)
+    monacoShare()
+    for (const lines of [500, 2000]) await latencyFigures(lab, lines)
+    await fpsAndMemory(lab)
+  } finally {
+    await lab.close()
+  }
+}
+
+async function loadFigures(lab: Awaited<ReturnType<typeof startBrowserLab>>): Promise<void> {
+  const readyTimes: number[] = []
+  let js = 0
+  for (let round = 0; round < 5; round++) {
+    // The files requested, read from the build (asking Chromium for a worker's response body
+    // stalls the worker, so the bytes come from disk: they are the bytes served).
+    const requested = new Set<string>()
+    const { page, context } = await openPage(lab, '/playground/', {
+      beforeGoto: (ctx) => ctx.on('request', (request) => {
+        const path = new URL(request.url()).pathname
+        if (path.endsWith('.js')) requested.add(path)
+      }),
+    })
+    await editorReady(page)
+    await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, DIAGNOSTICS_MEASURE)
+    readyTimes.push(await page.evaluate((name) => {
+      const first = performance.getEntriesByName(name)[0]
+      return first.startTime + first.duration
+    }, DIAGNOSTICS_MEASURE))
+    await page.waitForLoadState('networkidle')
+    js = 0
+    for (const path of requested) js += gzipSize(readFileSync(join(ROOT, 'playground/dist', path.replace(/^\/playground\//, ''))))
+    await context.close()
+  }
+  readyTimes.sort((a, b) => a - b)
+  console.log(`  JavaScript before the editor is usable: ${kb(js)} gzip (the page, Monaco, its worker and the engine's)`)
+  console.log(`  navigation → editor ready (first findings shown), 5 cold loads: median ${percentile(readyTimes, 50).toFixed(0)} ms, max ${readyTimes[4].toFixed(0)} ms   goal ≤ 1500 ms`)
+}
+
+function monacoShare(): void {
+  const dist = join(ROOT, 'playground/dist')
+  const stats = JSON.parse(readFileSync(join(dist, '.chunk-stats.json'), 'utf8')) as ChunkStat[]
+  let monaco = 0
+  let ours = 0
+  for (const stat of stats) {
+    const size = gzipSize(readFileSync(join(dist, stat.file)))
+    monaco += size * stat.monacoShare
+    ours += size * (1 - stat.monacoShare)
+  }
+  // Workers are built apart: Monaco's editor worker is Monaco's, the engine's is ours.
+  for (const file of readdirSync(join(dist, 'assets'))) {
+    if (/^editor\.worker-.*\.js$/.test(file)) monaco += gzipSize(readFileSync(join(dist, 'assets', file)))
+    if (/^engine\.worker-.*\.js$/.test(file)) ours += gzipSize(readFileSync(join(dist, 'assets', file)))
+  }
+  console.log(`  Monaco's share of the build: ${kb(monaco)} gzip (goal ≤ 1.2 MB); ours (Vue, the app, the engine worker): ${kb(ours)} gzip`)
+}
+
+async function latencyFigures(lab: Awaited<ReturnType<typeof startBrowserLab>>, lines: number): Promise<void> {
+  const { page, context } = await openPage(lab, '/playground/')
+  await editorReady(page)
+  await replaceText(page, largeConfig(lines))
+  await page.waitForFunction(() => document.querySelector('[data-testid="editor-status"]')?.textContent?.includes('syntax is ok'))
+  await page.evaluate(() => performance.clearMeasures())
+  // Type at the end of the first line (a comment), so every keystroke re-checks the whole config.
+  await page.keyboard.press('ControlOrMeta+Home')
+  await page.keyboard.press('End')
+  const latencies: number[] = []
+  const engine: number[] = []
+  for (let i = 0; i < KEYSTROKES; i++) {
+    await page.keyboard.press('x')
+    await page.waitForFunction(([name, n]) => performance.getEntriesByName(name as string).length > (n as number), [DIAGNOSTICS_MEASURE, i] as const)
+    await page.waitForTimeout(KEY_GAP_MS)
+  }
+  for (const entry of await measures(page)) {
+    latencies.push(entry.duration)
+    engine.push(entry.engineMs)
+  }
+  latencies.sort((a, b) => a - b)
+  engine.sort((a, b) => a - b)
+  const goal = lines <= 500 ? 16 : 50
+  console.log(
+    `  diagnostics per keystroke, ${lines} lines (${latencies.length} keystrokes): p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms   goal p95 ≤ ${goal} ms   (the engine's part: p50 ${percentile(engine, 50).toFixed(1)} ms)`,
+  )
+  await context.close()
+}
+
+async function measures(page: Page): Promise<Array<{ duration: number; engineMs: number }>> {
+  return page.evaluate((name) => performance.getEntriesByName(name).map((e) => ({ duration: e.duration, engineMs: (e as PerformanceMeasure).detail.engineMs as number })), DIAGNOSTICS_MEASURE)
+}
+
+async function fpsAndMemory(lab: Awaited<ReturnType<typeof startBrowserLab>>): Promise<void> {
+  const { page, context } = await openPage(lab, '/playground/')
+  await editorReady(page)
+  await replaceText(page, largeConfig(500))
+  await page.waitForFunction(() => document.querySelector('[data-testid="editor-status"]')?.textContent?.includes('syntax is ok'))
+  await page.keyboard.press('ControlOrMeta+Home')
+  await page.keyboard.press('End')
+  await page.evaluate(() => {
+    const w = window as unknown as { frames_: number; counting: boolean }
+    w.frames_ = 0
+    w.counting = true
+    const tick = (): void => {
+      w.frames_++
+      if (w.counting) requestAnimationFrame(tick)
+    }
+    requestAnimationFrame(tick)
+  })
+  const started = Date.now()
+  await page.keyboard.type(' typing at about thirty keys a second, as a quick typist does'.repeat(2), { delay: 33 })
+  const frames = await page.evaluate(() => {
+    const w = window as unknown as { frames_: number; counting: boolean }
+    w.counting = false
+    return w.frames_
+  })
+  const fps = frames / ((Date.now() - started) / 1000)
+  console.log(`  frames per second while typing (500 lines, ~30 keys/s): ${fps.toFixed(0)}   goal ≥ 55`)
+  const worker = page.workers().find((w) => w.url().includes('engine.worker'))
+  const heap = worker ? await worker.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null) : null
+  console.log(`  the engine worker's JavaScript heap after checking 500 lines: ${heap === null ? 'not measurable here' : kb(heap)}`)
+  await context.close()
+}
