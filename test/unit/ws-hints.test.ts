@@ -207,6 +207,15 @@ describe('LAB_WS_HTTP10_UPGRADE', () => {
     expect(hint.messageZh).toMatch(/^对于 location \/ws（第 11 行），nginx 会以 HTTP\/1\.0 请求/)
   })
 
+  it('names three locations, then how many more', () => {
+    const locations = Array.from({ length: 5 }, (_, i) => `        location /l${i} { proxy_pass http://127.0.0.1:8010; proxy_read_timeout 1h; }`)
+    const text = ['events {}', 'http {', '    proxy_set_header Upgrade $http_upgrade;', '    server {', '        listen 8080;', ...locations, '    }', '}', ''].join('\n')
+    const found = hints(text)
+    expect(found.map((d) => d.code)).toEqual(['LAB_WS_HTTP10_UPGRADE'])
+    expect(found[0].message).toContain('as an HTTP/1.0 request for location /l0 (line 6), location /l1 (line 7), location /l2 (line 8) and 2 more: ')
+    expect(found[0].messageZh).toMatch(/^对于 location \/l0（第 6 行）、location \/l1（第 7 行）、location \/l2（第 8 行）和另外 2 个块，nginx/)
+  })
+
   it('does not fire with 1.1, with an empty Upgrade, or where nothing is proxied', () => {
     expect(codes(ws(RECIPE))).toEqual([])
     expect(codes(ws(recipe('proxy_http_version', 'proxy_http_version 1.1;').map((l) => l.replace('Upgrade $http_upgrade', 'Upgrade ""'))))).toEqual([])

@@ -25,7 +25,8 @@ const CHECKS: ReadonlyArray<(cx: HintContext) => Found[]> = [
 ]
 
 export function webSocketHints(http: HttpState, version: NginxVersion): Diagnostic[] {
-  const cx: HintContext = { http, version }
+  const groups = new Map(http.upstreams.filter((u) => !u.implicit).map((u) => [u.name.toLowerCase(), u]))
+  const cx: HintContext = { http, version, groups }
   return CHECKS.flatMap((run) => run(cx)).map((found) => {
     const definition = HINTS[found.code] as HintDefinition<typeof found.args>
     const text = definition.message(found.args)

@@ -7,7 +7,7 @@
 import { defaultValue } from '../directives/defaults.ts'
 import type { HeaderSetting } from '../directives/proxy.ts'
 import { countVariables } from '../variables.ts'
-import { effectiveHeaders, everyLevel, headerRange, ownHeaders, proxyBlocks, soleVariable } from './blocks.ts'
+import { effectiveHeaders, everyLevel, headerRange, ownHeaders, proxyBlocks, soleVariable, type ProxyBlock } from './blocks.ts'
 import type { Found, HintContext } from './found.ts'
 
 /** $connection_upgrade used, and defined by nothing: at the use nginx's unknown-variable check names. */
@@ -19,13 +19,15 @@ export function mapMissing({ http }: HintContext): Found[] {
 
 export function headerValues(cx: HintContext): Found[] {
   const found: Found[] = []
+  const blocksOf = blocksByList(cx)
   for (const level of everyLevel(cx.http)) {
-    for (const header of ownHeaders(level)) {
+    const own = ownHeaders(level)
+    for (const header of own) {
       const name = header.name.toLowerCase()
       const variable = soleVariable(header.value)
       const at = { file: header.file, range: headerRange(header) }
       if (name === 'connection' && countVariables(header.value) === 0 && header.value.split(',').some((t) => t.trim().toLowerCase() === 'upgrade')) {
-        found.push({ code: 'LAB_WS_CONNECTION_HARDCODED', args: { value: header.value, keepalive: keptUpstream(cx, header) }, ...at })
+        found.push({ code: 'LAB_WS_CONNECTION_HARDCODED', args: { value: header.value, keepalive: keptUpstream(cx, blocksOf.get(own) ?? []) }, ...at })
       } else if (name === 'upgrade' && variable === 'connection_upgrade') {
         found.push({ code: 'LAB_WS_HEADERS_SWAPPED', args: { header: 'Upgrade' }, ...at })
       } else if (name === 'connection' && variable === 'http_upgrade') {
@@ -38,15 +40,27 @@ export function headerValues(cx: HintContext): Found[] {
   return found
 }
 
+/** The blocks that proxy, by the proxy_set_header list in effect in each. */
+function blocksByList({ http }: HintContext): Map<readonly HeaderSetting[], ProxyBlock[]> {
+  const byList = new Map<readonly HeaderSetting[], ProxyBlock[]>()
+  for (const block of proxyBlocks(http)) {
+    const list = effectiveHeaders(block.level)?.list
+    if (!list) continue
+    const blocks = byList.get(list)
+    if (blocks) blocks.push(block)
+    else byList.set(list, [block])
+  }
+  return byList
+}
+
 /**
  * The first upstream group that keeps connections (its `keepalive`, or the version's default for
- * `upstream {}` blocks, as the runtime's keepaliveFor) among those the line's requests go to.
+ * `upstream {}` blocks, as the runtime's keepaliveFor) among those these blocks proxy to.
  */
-function keptUpstream({ http, version }: HintContext, header: HeaderSetting): string | null {
-  for (const block of proxyBlocks(http)) {
-    if (!effectiveHeaders(block.level)?.list.includes(header)) continue
+function keptUpstream({ groups, version }: HintContext, blocks: readonly ProxyBlock[]): string | null {
+  for (const block of blocks) {
     const name = block.pass.value.upstream
-    const upstream = name === null ? undefined : http.upstreams.find((u) => !u.implicit && u.name.toLowerCase() === name.toLowerCase())
+    const upstream = name === null ? undefined : groups.get(name.toLowerCase())
     if (!upstream) continue
     const keepalive = upstream.keepalive ?? defaultValue('keepalive', version)
     if (keepalive) return upstream.name

@@ -6,7 +6,7 @@
 import type { Setting } from '../conf.ts'
 import { defaultText, defaultValue } from '../directives/defaults.ts'
 import type { HeaderSetting } from '../directives/proxy.ts'
-import { argsRange, checkedSetting, describeBlock, effectiveHeaders, headerNamed, lineRef, listOf, proxyBlocks, type ProxyBlock } from './blocks.ts'
+import { argsRange, checkedSetting, describeBlock, effectiveHeaders, headerNamed, lineRef, listOf, proxyBlocks, type ProxyBlock, type Text } from './blocks.ts'
 import type { Found, HintContext } from './found.ts'
 
 /** An Upgrade line in effect where the request goes upstream as HTTP/1.0: one hint per line, naming the blocks when it stands elsewhere. */
@@ -29,12 +29,19 @@ export function http10Upgrade({ http, version }: HintContext): Found[] {
       args: {
         version: version.name,
         setAt: setAt ? lineRef(setAt.file, setAt.node.range.line, upgrade.file) : null,
-        where: elsewhere ? listOf(blocks.map((b) => describeBlock(b.level, upgrade.file))) : null,
+        where: elsewhere ? blockList(blocks, upgrade.file) : null,
       },
       file: upgrade.file,
       range: argsRange([upgrade.nameWord, upgrade.word]),
     }
   })
+}
+
+/** The blocks as a message names them: the first three, then how many more. */
+function blockList(blocks: readonly ProxyBlock[], hintFile: string): Text {
+  const named = blocks.slice(0, 3).map((b) => describeBlock(b.level, hintFile))
+  const more = blocks.length - named.length
+  return listOf(more > 0 ? [...named, { en: `${more} more`, zh: `另外 ${more} 个块` }] : named)
 }
 
 /**
@@ -46,7 +53,7 @@ function isAddress(host: string): boolean {
 }
 
 /** A static https:// proxy_pass to a name, where proxy_ssl_server_name is not on: one hint per proxy_pass. */
-export function sslNoServerName({ http, version }: HintContext): Found[] {
+export function sslNoServerName({ http, version, groups }: HintContext): Found[] {
   const found: Found[] = []
   const seen = new Set<Setting>()
   for (const block of proxyBlocks(http)) {
@@ -60,7 +67,7 @@ export function sslNoServerName({ http, version }: HintContext): Found[] {
     const name = sslName?.value[0]?.[0] ?? host
     if (isAddress(name)) continue
     seen.add(pass)
-    const group = http.upstreams.some((u) => !u.implicit && u.name.toLowerCase() === host.toLowerCase())
+    const group = groups.has(host.toLowerCase())
     found.push({
       code: 'LAB_WS_SSL_NO_SERVER_NAME',
       args: {
