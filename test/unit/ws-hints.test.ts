@@ -136,6 +136,14 @@ describe('LAB_WS_CONNECTION_HARDCODED', () => {
     )
   })
 
+  it('goes in the included file that holds the line (Debian-style snippets)', () => {
+    const snippet = 'proxy_http_version 1.1;\nproxy_set_header Upgrade $http_upgrade;\nproxy_set_header Connection "upgrade";\n'
+    const text = ws(['proxy_pass http://127.0.0.1:8010;', 'include snippets/ws.conf;', 'proxy_read_timeout 1h;'])
+    const found = hints(text, undefined, { '/etc/nginx/snippets/ws.conf': snippet })
+    expect(found).toHaveLength(1)
+    expect(found[0]).toMatchObject({ code: 'LAB_WS_CONNECTION_HARDCODED', file: '/etc/nginx/snippets/ws.conf', ...rangeOf(snippet, 'Connection "upgrade"') })
+  })
+
   it('fires in any case and quoting, and at the http level too', () => {
     for (const line of ['proxy_set_header Connection upgrade;', "proxy_set_header connection 'UPGRADE';", 'proxy_set_header CONNECTION "keep-alive, Upgrade";']) {
       expect(codes(ws(recipe('proxy_set_header Connection', line))), line).toEqual(['LAB_WS_CONNECTION_HARDCODED'])
