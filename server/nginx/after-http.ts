@@ -139,7 +139,7 @@ function compileProxyHeaders(cx: DirectiveContext, http: HttpState): void {
         return false
       }
       for (const part of result.value.parts) {
-        if (part.kind === 'variable') http.variables.use(part.name, headers.file, header.word.range)
+        if (part.kind === 'variable') http.variables.use(part.name, header.file, header.word.range)
       }
     }
     if (!headersHashFits(headers.value.map((h) => h.name))) {

@@ -1,3 +1,4 @@
+import type { LessonSlug } from './directives/directive-docs.ts'
 import type { Range } from './source.ts'
 
 /**
@@ -22,6 +23,10 @@ export interface Diagnostic extends Range {
   afterSyntaxOk?: boolean
   /** A `lab` finding in 简体中文 (`message` is its English); nginx's own lines are not translated. */
   messageZh?: string
+  /** A choice rather than a mistake (the editor shows it as hint dots, not a squiggle). */
+  advice?: true
+  /** The Upgrade Lab lesson that explains what the finding is about. */
+  lesson?: LessonSlug
 }
 
 /**
@@ -52,6 +57,14 @@ export const DIAGNOSTIC_CODES = {
   NGINX_SSL_STAPLING: 'nginx: a [warn] that ssl_stapling is ignored for a certificate',
   LAB_NOT_MODELLED: 'Upgrade Lab: the directive is checked as nginx checks it, but the lab does not run it, so what the lab shows may differ from nginx',
   LAB_VARIABLE_NOT_MODELLED: 'Upgrade Lab: a built-in variable nginx would give a value the lab does not (at its first use)',
+  LAB_WS_MAP_MISSING: 'Upgrade Lab: $connection_upgrade is used but nothing defines it; it is the variable of the map recipe, which goes in http',
+  LAB_WS_CONNECTION_HARDCODED: 'Upgrade Lab: Connection is set to a literal "upgrade", so plain HTTP requests go to the backend with Connection: upgrade too',
+  LAB_WS_HTTP10_UPGRADE: 'Upgrade Lab: an Upgrade header is sent where proxy_http_version is 1.0; an RFC 6455 backend refuses a handshake below HTTP/1.1',
+  LAB_WS_HEADERS_SWAPPED: 'Upgrade Lab: Upgrade is given $connection_upgrade, or Connection $http_upgrade (each the other\'s value)',
+  LAB_WS_HEADERS_DROPPED: 'Upgrade Lab: a block\'s own proxy_set_header list hides headers an outer block sets (nginx inherits the list whole or not at all)',
+  LAB_WS_READ_TIMEOUT_DEFAULT: 'Upgrade Lab: advice, a WebSocket location keeps proxy_read_timeout at its default, so a tunnel idle that long is closed',
+  LAB_WS_CONNECTION_PASSED_THROUGH: 'Upgrade Lab: Connection is set from $http_connection, so the client\'s hop-by-hop Connection header reaches the backend',
+  LAB_WS_SSL_NO_SERVER_NAME: 'Upgrade Lab: an https:// backend given by name gets no server name (SNI) in the TLS handshake, as proxy_ssl_server_name is off',
 } as const satisfies Record<string, string>
 
 /** The line `nginx -t` prints for a diagnostic: `nginx: [emerg] <message> in <file>:<line>`. */

@@ -8,6 +8,7 @@ import type { Level } from './conf.ts'
 import type { Diagnostic } from './diagnostics.ts'
 import { defaultValue } from './directives/defaults.ts'
 import { directiveTable } from './directives/index.ts'
+import { webSocketHints } from './hints/index.ts'
 import { virtualHost, type ConfigHost } from './host.ts'
 import type { HttpState } from './http-state.ts'
 import type { ListenAddress } from './directives/listen.ts'
@@ -52,6 +53,8 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
   const parsed = analyzer.parseFile(file, text)
   analyzer.walk(parsed.nodes, 'main', analyzer.main, file)
   afterParse(analyzer, file)
+  // The lab's WebSocket hints, after every check nginx makes (docs/diagnostics.md).
+  if (analyzer.http) analyzer.diagnostics.push(...webSocketHints(analyzer.http, version))
   return {
     diagnostics: analyzer.diagnostics,
     ok: !analyzer.diagnostics.some((d) => d.severity === 'emerg'),

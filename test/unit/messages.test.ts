@@ -139,7 +139,7 @@ describe('diagnostic codes', () => {
     const { readFileSync } = await import('node:fs')
     const { DIAGNOSTIC_CODES } = await import('../../server/nginx/diagnostics.ts')
     const doc = readFileSync(new URL('../../docs/diagnostics.md', import.meta.url), 'utf8')
-    const listed = [...doc.matchAll(/^\| `([A-Z_]+)` \| (nginx|Upgrade Lab) \|/gm)].map((m) => [m[1], m[2]])
+    const listed = [...doc.matchAll(/^\| `([A-Z0-9_]+)` \| (nginx|Upgrade Lab) \|/gm)].map((m) => [m[1], m[2]])
     const codes = Object.entries(DIAGNOSTIC_CODES).map(([code, text]) => [code, text.startsWith('nginx:') ? 'nginx' : 'Upgrade Lab'])
     expect(listed).toEqual(codes)
     for (const [code, voice] of codes) expect(code.startsWith(voice === 'nginx' ? 'NGINX_' : 'LAB_'), code).toBe(true)

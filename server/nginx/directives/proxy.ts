@@ -28,6 +28,9 @@ export interface HeaderSetting {
   value: string
   /** The value's word, compiled when the http block closes (nginx compiles these in its merge). */
   word: Word
+  /** The name's word and the file the line is in (a list can gather lines from included files). */
+  nameWord: Word
+  file: string
 }
 
 const proxyPass: Handler = (cx) => {
@@ -70,7 +73,7 @@ const proxyPass: Handler = (cx) => {
 
 /** `proxy_set_header name value`: kept as written; after-http.ts compiles the values. */
 const proxySetHeader: Handler = (cx) => {
-  cx.push({ name: cx.values[0], value: cx.values[1], word: cx.args[1] })
+  cx.push({ name: cx.values[0], value: cx.values[1], word: cx.args[1], nameWord: cx.args[0], file: cx.file })
 }
 
 /** `proxy_redirect default | off | redirect replacement` (ngx_http_proxy_redirect). */

@@ -14,6 +14,7 @@ import { timeoutScenarios } from './timeouts.ts'
 import { upstreamScenarios } from './upstreams.ts'
 import { variableScenarios } from './variables.ts'
 import { websocketScenarios } from './websocket.ts'
+import { wsHintScenarios } from './ws-hints.ts'
 
 export const scenarios: Scenario[] = [
   ...websocketScenarios,
@@ -30,6 +31,7 @@ export const scenarios: Scenario[] = [
   ...headBufferScenarios,
   ...variableScenarios,
   ...chunkedScenarios,
+  ...wsHintScenarios,
 ]
 
 const seen = new Set<string>()
