@@ -4,6 +4,7 @@
  */
 export { analyse, type Analysis, type AnalysisInput } from './analysis.ts'
 export { semanticTokens } from './semantic-tokens.ts'
+export { foldingRanges, type FoldingRange } from './folding.ts'
 export { hover } from './hover.ts'
 export { completion } from './completion.ts'
 export { definition, references } from './navigation.ts'

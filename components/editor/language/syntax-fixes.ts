@@ -59,7 +59,7 @@ export function missingSemicolon(analysis: Analysis, file: string, d: Diagnostic
 /** `}` for each block still open at the end of the file, innermost first, each under its opening line. */
 export function closeOpenBlocks(analysis: Analysis, file: string): TextEdit[] {
   const text = textOf(analysis, file)
-  const open = [...visitsOf(analysis, file)].filter((v) => v.node.block !== null && v.node.blockEnd === null).map((v) => v.node)
+  const open = visitsOf(analysis, file).filter((v) => v.node.block !== null && v.node.blockEnd === null).map((v) => v.node)
   if (open.length === 0) return []
   const lines = open.reverse().map((node) => `${indentationOf(text, node.range.line)}}\n`)
   const starts = lineStarts(text)
@@ -80,7 +80,7 @@ function openEnded(text: string): number {
  * fewer syntax errors.
  */
 export function braceToSemicolon(analysis: Analysis, file: string, d: DiagnosticLike): TextEdit[] {
-  const visit = [...visitsOf(analysis, file)].find((v) => v.node.terminator === 'block-start' && inRange(v.node.range, startOf(d)))
+  const visit = visitsOf(analysis, file).find((v) => v.node.terminator === 'block-start' && inRange(v.node.range, startOf(d)))
   if (!visit) return []
   const brace = endOf(visit.node.range)
   const replaced: TextEdit = { file, range: { line: brace.line, column: brace.column - 1, endLine: brace.line, endColumn: brace.column }, text: ';' }
@@ -103,5 +103,5 @@ export function nearestDirectives(analysis: Analysis, visit: Visit): string[] {
 
 /** The directive named at a finding (an unknown directive's name). */
 export function directiveAtFinding(analysis: Analysis, file: string, d: Position): Visit | undefined {
-  return [...visitsOf(analysis, file)].find((v) => !v.entry && v.node.nameWord && inRange(v.node.nameWord.range, startOf(d)))
+  return visitsOf(analysis, file).find((v) => !v.entry && v.node.nameWord && inRange(v.node.nameWord.range, startOf(d)))
 }

@@ -101,9 +101,19 @@ export function fileContext(analysis: Analysis, file: string, tree: ParsedFile =
   return null
 }
 
-export function visitsOf(analysis: Analysis, file: string): Generator<Visit> {
-  const tree = treeOf(analysis, file)
-  return walk(analysis.table, tree.nodes, fileContext(analysis, file, tree))
+const visitCache = new WeakMap<Analysis, Map<string, Visit[]>>()
+
+/** Every directive of a file with its context, walked once per analysis. */
+export function visitsOf(analysis: Analysis, file: string): readonly Visit[] {
+  let byFile = visitCache.get(analysis)
+  if (!byFile) visitCache.set(analysis, (byFile = new Map()))
+  let visits = byFile.get(file)
+  if (!visits) {
+    const tree = treeOf(analysis, file)
+    visits = [...walk(analysis.table, tree.nodes, fileContext(analysis, file, tree))]
+    byFile.set(file, visits)
+  }
+  return visits
 }
 
 /** The innermost directive whose text (with its block) holds `pos`. */

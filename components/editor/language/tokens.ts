@@ -195,6 +195,7 @@ export const nginxLanguageConfiguration: languages.LanguageConfiguration = {
     { beforeText: OPENS_BLOCK, afterText: /^\s*\}/, action: { indentAction: INDENT_OUTDENT } },
     { beforeText: OPENS_BLOCK, action: { indentAction: INDENT } },
   ],
+  // Used by Monaco's indentation folding; the worker's foldingRanges folds by braces as well.
   folding: {
     markers: { start: /^\s*#\s*region\b/, end: /^\s*#\s*endregion\b/ },
   },
