@@ -6,7 +6,7 @@
 import { BUILTIN_VARIABLES } from '../../../server/nginx/variables.ts'
 import type { Analysis } from './analysis.ts'
 import { nearestNames } from './nearest.ts'
-import { startOf, visitAt } from './syntax-tree.ts'
+import { startOf, visitsOf } from './syntax-tree.ts'
 import { braceToSemicolon, closeOpenBlocks, directiveAtFinding, missingSemicolon, nearestDirectives } from './syntax-fixes.ts'
 import type { CodeAction, DiagnosticLike, Range, TextEdit } from './types.ts'
 import { definedNames, sitesIn } from './variable-index.ts'
@@ -73,11 +73,13 @@ const FIXES: Readonly<Record<string, Fix>> = {
     action('Add proxy_ssl_server_name on', '加入 proxy_ssl_server_name on', d.code, sslServerName(analysis, file, startOf(d))),
 }
 
-/** The WebSocket headers for the `proxy_pass` at the range, as a refactoring (no finding needed). */
+/** The WebSocket headers for a `proxy_pass` on the range's lines, as a refactoring (no finding needed). */
 function upgradeHeadersRefactoring(analysis: Analysis, file: string, range: Range): CodeAction[] {
-  const visit = visitAt(analysis, file, startOf(range))
-  if (visit?.node.name !== 'proxy_pass') return []
-  return action('Add the Upgrade and Connection headers', '加入 Upgrade 和 Connection 请求头', null, upgradeHeaders(analysis, file, startOf(range)), false)
+  const proxyPass = visitsOf(analysis, file).find(
+    ({ node, entry }) => !entry && node.name === 'proxy_pass' && node.range.line <= range.endLine && node.range.endLine >= range.line,
+  )
+  if (!proxyPass) return []
+  return action('Add the Upgrade and Connection headers', '加入 Upgrade 和 Connection 请求头', null, upgradeHeaders(analysis, file, startOf(proxyPass.node.range)), false)
 }
 
 export function codeActions(analysis: Analysis, file: string, range: Range, diagnostics: readonly DiagnosticLike[]): CodeAction[] {

@@ -159,8 +159,9 @@ describe('the Upgrade and Connection headers as a refactoring on proxy_pass', ()
 
   it('adds them with what they need: the outer headers kept, proxy_http_version 1.1 on 1.22, the map', () => {
     const analysis = analyse({ main: MAIN, files: { [MAIN]: text }, version: '1.22.1' })
-    const at = positionOf(text, 'proxy_pass')
-    const actions = codeActions(analysis, MAIN, { ...at, endLine: at.line, endColumn: at.column }, [])
+    // A cursor anywhere on the line, before the directive too.
+    const line = positionOf(text, 'proxy_pass').line
+    const actions = codeActions(analysis, MAIN, { line, column: 1, endLine: line, endColumn: 1 }, [])
     expect(actions).toHaveLength(1)
     expect(actions[0]).toMatchObject({ diagnosticCode: null, title: 'Add the Upgrade and Connection headers' })
     const fixed = applyAction({ [MAIN]: text }, actions[0])
