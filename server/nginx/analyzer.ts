@@ -33,6 +33,13 @@ export interface AnalyzerOptions {
   table: ReadonlyMap<string, readonly DirectiveSpec[]>
 }
 
+/** Where a directive stood: the block's context and the level its settings go to (the editor's hovers and fixes read it). */
+export interface Placement {
+  context: ContextName
+  level: Level
+  file: string
+}
+
 export class Analyzer {
   readonly diagnostics: Diagnostic[] = []
   readonly files = new Map<string, ParsedFile>()
@@ -40,6 +47,8 @@ export class Analyzer {
   http: HttpState | null = null
   /** Log and pid files nginx opens after parsing, in the order they were configured. */
   readonly openFiles: PendingFile[] = []
+  /** Every directive walked, with its block: a file included twice keeps its last parse's (files). */
+  readonly placements = new Map<DirectiveNode, Placement>()
   private includeDepth = 0
 
   constructor(readonly options: AnalyzerOptions) {}
@@ -83,6 +92,7 @@ export class Analyzer {
         this.reportSyntaxErrorsIn(node, file)
         continue
       }
+      this.placements.set(node, { context, level, file })
       if (!this.dispatch(node, context, level, file)) this.reportSyntaxErrorsIn(node, file)
     }
   }

@@ -3,7 +3,7 @@
  * the checks nginx makes after parsing, and returns every diagnostic in nginx's order plus
  * the configuration handlers built. Isomorphic: the editor runs it in the browser.
  */
-import { Analyzer } from './analyzer.ts'
+import { Analyzer, type Placement } from './analyzer.ts'
 import type { Level } from './conf.ts'
 import type { Diagnostic } from './diagnostics.ts'
 import { defaultValue } from './directives/defaults.ts'
@@ -13,7 +13,7 @@ import { virtualHost, type ConfigHost } from './host.ts'
 import type { HttpState } from './http-state.ts'
 import type { ListenAddress } from './directives/listen.ts'
 import { DEFAULT_NGINX_VERSION, parseNginxVersion, unsupportedVersion, versionDefaults, type NginxVersion } from './nginx-version.ts'
-import type { ParsedFile } from './parser.ts'
+import type { DirectiveNode, ParsedFile } from './parser.ts'
 import { dirname } from './paths.ts'
 
 export interface CheckOptions {
@@ -34,6 +34,8 @@ export interface CheckResult {
   main: Level
   http: HttpState | null
   version: NginxVersion
+  /** The block each directive of `files` stood in, with its level (not for blocks nginx never parsed). */
+  placements: ReadonlyMap<DirectiveNode, Placement>
 }
 
 export const DEFAULT_FILE = '/etc/nginx/nginx.conf'
@@ -62,6 +64,7 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
     main: analyzer.main,
     http: analyzer.http,
     version,
+    placements: analyzer.placements,
   }
 }
 
@@ -122,6 +125,7 @@ function listeningSockets(analyzer: Analyzer): ListenAddress[] {
   })
 }
 
+export type { Placement } from './analyzer.ts'
 export type { Diagnostic } from './diagnostics.ts'
 export { formatNginx } from './diagnostics.ts'
 export { orderFindings, type Finding } from './findings.ts'

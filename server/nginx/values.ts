@@ -110,13 +110,27 @@ export function parseTime(text: string, isSec: boolean): number | null {
 
 /** ngx_parse_size: `64k`, `1m`, `4096`; null where nginx says "invalid value". */
 export function parseSize(text: string): number | null {
-  return parseScaled(text, { k: 1024n, m: 1024n * 1024n })
+  return parseScaled(text, SIZE_UNITS)
 }
 
 /** ngx_parse_offset: like sizes, with `g` too. */
 export function parseOffset(text: string): number | null {
-  return parseScaled(text, { k: 1024n, m: 1024n * 1024n, g: 1024n * 1024n * 1024n })
+  return parseScaled(text, OFFSET_UNITS)
 }
+
+const SIZE_UNITS: Record<string, bigint> = { k: 1024n, m: 1024n * 1024n }
+const OFFSET_UNITS: Record<string, bigint> = { ...SIZE_UNITS, g: 1024n * 1024n * 1024n }
+
+/**
+ * The unit suffixes each parser takes, for the editor's completion: times (`ms` and
+ * ngx_parse_time's letters, largest first; `M` and `y` only where seconds are read), sizes and
+ * offsets (nginx takes these in upper case too).
+ */
+export const UNIT_SUFFIXES = {
+  time: ['ms', ...Object.keys(TIME_UNITS)],
+  size: Object.keys(SIZE_UNITS),
+  offset: Object.keys(OFFSET_UNITS),
+} as const satisfies Record<string, readonly string[]>
 
 function parseScaled(text: string, units: Record<string, bigint>): number | null {
   if (text.length === 0) return null

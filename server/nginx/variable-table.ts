@@ -43,9 +43,11 @@ export interface VariableEntry {
   changeable?: true
   /** Defined by a dynamic module (known only after `load_module`). */
   dynamic?: true
+  /** For a family: the members a WebSocket proxy config commonly reads (the editor's completion offers them). */
+  members?: readonly string[]
 }
 
-type Opts = Pick<VariableEntry, 'why' | 'nocacheable' | 'changeable' | 'dynamic'>
+type Opts = Pick<VariableEntry, 'why' | 'nocacheable' | 'changeable' | 'dynamic' | 'members'>
 
 const NC = { nocacheable: true } as const
 const CH = { changeable: true } as const
@@ -167,7 +169,10 @@ export const VARIABLE_TABLE: readonly VariableEntry[] = [
   v('tcpinfo_rttvar', CORE, 'The variance of the round-trip time in microseconds (TCP_INFO).', '往返时间的方差（微秒，TCP_INFO）。', '26', 'not-modelled', { ...NC, ...NO_TCP_INFO }),
   v('tcpinfo_snd_cwnd', CORE, 'The send congestion window (TCP_INFO).', '发送拥塞窗口（TCP_INFO）。', '10', 'not-modelled', { ...NC, ...NO_TCP_INFO }),
   v('tcpinfo_rcv_space', CORE, 'The receive space (TCP_INFO).', '接收空间（TCP_INFO）。', '65483', 'not-modelled', { ...NC, ...NO_TCP_INFO }),
-  family('http_', CORE, 'Any request header: $http_x_real_ip is X-Real-IP (lower case, "-" as "_"); the first one when repeated.', '任意请求头：$http_x_real_ip 即 X-Real-IP（小写，"-" 写作 "_"）；重复时取第一个。', 'websocket', 'evaluated'),
+  family('http_', CORE, 'Any request header: $http_x_real_ip is X-Real-IP (lower case, "-" as "_"); the first one when repeated.', '任意请求头：$http_x_real_ip 即 X-Real-IP（小写，"-" 写作 "_"）；重复时取第一个。', 'websocket', 'evaluated', {
+    // The handshake's headers and the forwarded ones; Host, X-Forwarded-For… have variables of their own above.
+    members: ['upgrade', 'connection', 'origin', 'sec_websocket_key', 'sec_websocket_version', 'sec_websocket_protocol', 'sec_websocket_extensions', 'x_forwarded_proto', 'x_real_ip', 'authorization'],
+  }),
   family('sent_http_', CORE, 'Any response header nginx sends: $sent_http_x_frame_options…', 'nginx 发送的任意响应头：$sent_http_x_frame_options 等。', 'SAMEORIGIN', 'evaluated'),
   family('sent_trailer_', CORE, 'Any response trailer nginx sends (add_trailer).', 'nginx 发送的任意响应尾部字段（add_trailer）。', '', 'not-modelled', why(
     'The lab does not send trailers (add_trailer); without them nginx leaves this empty too.',
