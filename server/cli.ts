@@ -3,6 +3,7 @@
  *
  *   upgrade-lab check [--all] [--json] [--nginx-version V] FILE
  *   upgrade-lab serve [--trace] [--no-frame-inspection] [--nginx-version V] FILE
+ *   upgrade-lab fmt [--check] FILE…
  *   upgrade-lab chat [--port 8010] [--echo] [--lenient]
  *   upgrade-lab start
  *   upgrade-lab help
@@ -11,6 +12,7 @@ import { parseArgs } from 'node:util'
 import { resolve } from 'node:path'
 import { formatAll, formatGcc, formatGithub, formatJson, runCheck } from './cli/check.ts'
 import { chatCommand } from './cli/chat.ts'
+import { fmtCommand } from './cli/fmt.ts'
 import { serve } from './cli/serve.ts'
 import { COMMAND_HELP, USAGE, usageError, versionLine, wantsHelp, type Command } from './cli/help.ts'
 import { startCommand } from './cli/start.ts'
@@ -40,6 +42,8 @@ export function main(argv: string[], io: CliIo = processIo): number | Promise<nu
       return checkCommand(rest, io)
     case 'serve':
       return serveCommand(rest, io)
+    case 'fmt':
+      return fmtCommand(rest, io)
     case undefined:
     case '--help':
     case '-h':
@@ -80,7 +84,7 @@ function isFormat(word: string): word is (typeof FORMATS)[number] {
 }
 
 function isCommand(word: string | undefined): word is Command {
-  return word === 'check' || word === 'serve' || word === 'chat' || word === 'start'
+  return word === 'check' || word === 'serve' || word === 'fmt' || word === 'chat' || word === 'start'
 }
 
 async function serveCommand(args: string[], io: CliIo): Promise<number> {

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { DEFAULT_NGINX_VERSION, MODELLED_VERSIONS } from '../nginx/nginx-version.ts'
 
-export type Command = 'check' | 'serve' | 'chat' | 'start'
+export type Command = 'check' | 'serve' | 'fmt' | 'chat' | 'start'
 
 const VERSION_OPTION = `  --nginx-version V   the nginx version to model (default ${DEFAULT_NGINX_VERSION}; modelled: ${MODELLED_VERSIONS.join(', ')})`
 
@@ -14,6 +14,7 @@ export const USAGE = `Upgrade Lab: learn and try WebSocket reverse proxying with
 Usage:
   upgrade-lab check [options] FILE   check an nginx.conf the way \`nginx -t\` does
   upgrade-lab serve [options] FILE   run the config as a reverse proxy on 127.0.0.1
+  upgrade-lab fmt [--check] FILE…    format configs in place (indentation, one directive a line)
   upgrade-lab chat [options]         the sample chat server on a real port (put nginx in front of it)
   upgrade-lab start                  the lab: site, playground and API on HOST:PORT
   upgrade-lab help [COMMAND]         this text, or a command's
@@ -56,6 +57,27 @@ ${VERSION_OPTION}
 Example:
   upgrade-lab chat --echo &        # a WebSocket backend on 127.0.0.1:8010
   upgrade-lab serve --trace websocket.conf
+`,
+  fmt: `Usage: upgrade-lab fmt [options] FILE…
+
+Formats each FILE in place as the editor's "Format document" does: 4 spaces a level, one
+directive a line, one space between words, { on the directive's line and } on its own. Words,
+quoted strings, regexes and comments are never changed; map/types/geo entries keep their
+columns. Lists the files it changed on stdout. A file with a syntax error is left as it is,
+with FILE:LINE:COL and nginx's message on stderr. FILE - reads standard input and writes the
+formatted text on standard output (the text unchanged if it cannot be formatted).
+
+Exit status: 0 done (with --check: nothing would change), 1 a file would change (--check) or
+has a syntax error, 2 wrong use or a file that cannot be read or written.
+
+Options:
+  --check             write nothing; list the files that would change, and exit 1 if any would
+  -h, --help          this text
+
+Example:
+  upgrade-lab fmt nginx.conf sites-available/*.conf
+  git diff --cached --name-only -z -- '*.conf' | xargs -0 -r upgrade-lab fmt --check
+  upgrade-lab fmt - < nginx.conf > formatted.conf
 `,
   chat: `Usage: upgrade-lab chat [options]
 

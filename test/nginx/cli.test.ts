@@ -75,7 +75,7 @@ describe('upgrade-lab check', () => {
   })
 
   it('has --help on every command, with its options and an example, and --version', () => {
-    for (const command of ['check', 'serve', 'chat', 'start']) {
+    for (const command of ['check', 'serve', 'fmt', 'chat', 'start']) {
       for (const flag of ['--help', '-h']) {
         const help = cli(command, flag)
         expect(help.status, `${command} ${flag}`).toBe(0)
