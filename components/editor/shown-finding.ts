@@ -6,7 +6,6 @@
 import type { Finding } from '../../server/nginx/findings.ts'
 
 export type ShownFinding = Finding & {
-  advice?: true
   printedByNginx?: boolean
   causedBy?: { file: string; line: number; column: number; code: string }
 }

@@ -8,7 +8,7 @@ import type * as Monaco from 'monaco-editor/editor'
 import type { Finding } from '../../server/nginx/findings.ts'
 import { newOwner, registerSession } from './monaco/editor-registry.ts'
 import { loadMonaco, type MonacoApi } from './monaco/load-monaco.ts'
-import { registerNginxLanguage } from './monaco/nginx-language.ts'
+import { announceVersionChange, registerNginxLanguage } from './monaco/nginx-language.ts'
 import { setMarkers } from './monaco/markers.ts'
 import { modelFor } from './monaco/models.ts'
 import { followPageTheme } from './monaco/themes.ts'
@@ -37,6 +37,8 @@ export function useConfigEditor(host: Ref<HTMLElement | null>, state: ConfigEdit
   const notice = ref('')
   const active = ref(state.main.value)
   const stockFiles = shallowRef<Record<string, string>>({})
+  /** Stock files opened in a tab (by the learner, a definition or a finding in them). */
+  const opened = ref<string[]>([])
 
   const owner = newOwner()
   let monaco: MonacoApi | null = null
@@ -73,6 +75,7 @@ export function useConfigEditor(host: Ref<HTMLElement | null>, state: ConfigEdit
     active.value = path
     editor.setModel(model)
     const stock = state.files.value[path] === undefined
+    if (stock && !opened.value.includes(path)) opened.value = [...opened.value, path]
     editor.updateOptions({ readOnly: stock || state.readOnly.value, readOnlyMessage: { value: say(state.lang.value, 'readOnly') } })
     return true
   }
@@ -117,7 +120,16 @@ export function useConfigEditor(host: Ref<HTMLElement | null>, state: ConfigEdit
     }
     if (!host.value) return
     registerNginxLanguage(monaco)
-    cleanups.push(registerSession(owner, { engine, input, lang: () => state.lang.value, open: (path, range) => (range ? reveal(path, range) : show(path)) }))
+    cleanups.push(
+      registerSession(owner, {
+        engine,
+        input,
+        lang: () => state.lang.value,
+        open: (path, range) => (range ? reveal(path, range) : show(path)),
+        ensureModel: (path) => models.has(path) || (stockFiles.value[path] !== undefined && Boolean(addModel(path, stockFiles.value[path]))),
+        notify: (message) => (notice.value = message),
+      }),
+    )
     for (const path of Object.keys(state.files.value)) addModel(path, state.files.value[path])
     editor = monaco.editor.create(host.value, {
       model: models.get(state.main.value) ?? null,
@@ -148,7 +160,10 @@ export function useConfigEditor(host: Ref<HTMLElement | null>, state: ConfigEdit
       if (!model && monaco) addModel(path, files[path])
     }
   })
-  watch(state.version, runCheck)
+  watch(state.version, () => {
+    runCheck()
+    announceVersionChange()
+  })
   watch(state.lang, () => {
     if (monaco && outcome.value) setMarkers(monaco, models, outcome.value.findings, state.lang.value)
   })
@@ -160,7 +175,7 @@ export function useConfigEditor(host: Ref<HTMLElement | null>, state: ConfigEdit
     engine?.dispose()
   })
 
-  return { status, failure, checking, outcome, notice, active, stockFiles, mount, show, reveal }
+  return { status, failure, checking, outcome, notice, active, stockFiles, opened, mount, show, reveal }
 }
 
 export type { Finding }

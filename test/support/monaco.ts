@@ -22,20 +22,33 @@ export async function replaceText(page: Page, text: string): Promise<void> {
   await page.keyboard.press('ControlOrMeta+V')
 }
 
-/** The screen box of the `nth` text occurrence of `text` in the editor's visible lines. */
+/** The screen box of the `nth` occurrence of `text` in the editor's visible lines (it may span token spans). */
 export async function textBox(page: Page, text: string, nth = 0): Promise<{ x: number; y: number; width: number; height: number }> {
   const box = await page.evaluate(
     ([wanted, index]) => {
       let seen = 0
-      for (const line of document.querySelectorAll('[data-testid="editor"] .view-line')) {
+      const lines = [...document.querySelectorAll('[data-testid="editor"] .view-line')].sort(
+        (a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top,
+      )
+      for (const line of lines) {
+        const nodes: Text[] = []
         const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT)
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const at = (node.textContent ?? '').replace(/\u00a0/g, ' ').indexOf(wanted)
-          if (at < 0) continue
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text)
+        const whole = nodes.map((n) => n.data).join('').replace(/\u00a0/g, ' ')
+        for (let at = whole.indexOf(wanted); at >= 0; at = whole.indexOf(wanted, at + 1)) {
           if (seen++ < index) continue
+          // Offsets in the line → (text node, offset) pairs.
+          const point = (offset: number): [Text, number] => {
+            for (const node of nodes) {
+              if (offset <= node.data.length) return [node, offset]
+              offset -= node.data.length
+            }
+            const last = nodes[nodes.length - 1]
+            return [last, last.data.length]
+          }
           const range = document.createRange()
-          range.setStart(node, at)
-          range.setEnd(node, at + wanted.length)
+          range.setStart(...point(at))
+          range.setEnd(...point(at + wanted.length))
           const r = range.getBoundingClientRect()
           return { x: r.x, y: r.y, width: r.width, height: r.height }
         }

@@ -14,6 +14,10 @@ export interface EditorSession {
   lang(): EditorLang
   /** Shows `path` in the editor (a tab) and selects `range` there; false if there is no such file. */
   open(path: string, range?: Monaco.IRange): boolean
+  /** Makes sure a model exists for `path` (a stock file a definition or a fix points into). */
+  ensureModel(path: string): boolean
+  /** Says something to the learner in the editor's status line (a file that cannot be formatted). */
+  notify(message: string): void
 }
 
 const sessions = new Map<string, EditorSession>()

@@ -3,6 +3,7 @@
  * worker boundary by structured clone.
  */
 import type { Finding } from '../../../server/nginx/findings.ts'
+import type { CodeAction, CompletionItem, DiagnosticLike, FoldingRange, HoverResult, Lang, Location, Position, Range, SemanticToken } from '../language/index.ts'
 
 /** A config as the editor holds it: the main file's path and every file the learner can edit. */
 export interface ConfigInput {
@@ -25,9 +26,23 @@ export interface CheckOutcome {
   refused: string | null
 }
 
-/** The worker's side, as exposed through comlink. */
+/** Formatting a file: its new text, or why it is left as it is (a syntax error, with where). */
+export type FormatOutcome = { ok: true; text: string } | { ok: false; reason: string }
+
+/**
+ * The worker's side, as exposed through comlink. Every question after `check` is about the
+ * config of the last check (engine-client.ts makes sure that is the newest text).
+ */
 export interface EngineApi {
   check(input: ConfigInput): CheckOutcome
+  semanticTokens(file: string): SemanticToken[]
+  foldingRanges(file: string): FoldingRange[]
+  hover(file: string, position: Position, lang: Lang): HoverResult | null
+  completion(file: string, text: string, position: Position, lang: Lang): CompletionItem[]
+  definition(file: string, position: Position): Location[]
+  references(file: string, position: Position): Location[]
+  codeActions(file: string, range: Range, diagnostics: DiagnosticLike[]): CodeAction[]
+  format(text: string): FormatOutcome
   /** The stock files Debian puts beside nginx.conf, read-only in the lab (path → text). */
   stockFiles(): Record<string, string>
   /** The releases the engine models, e.g. ["1.22.1", "1.30.4"]. */

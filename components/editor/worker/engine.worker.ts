@@ -1,29 +1,51 @@
 /**
  * The engine in a worker of its own: the same `check()` the CLI and the lab run, on the
  * browser's virtual host (Debian's stock files and the learner's, nothing else exists, no
- * name resolves but the lab's). A check that runs away freezes this worker, never the page:
- * the client cuts it by terminating the worker (engine-client.ts).
+ * name resolves but the lab's), and the language services that read its result. A check that
+ * runs away freezes this worker, never the page: the client cuts it by terminating the worker
+ * (engine-client.ts).
  */
 import { expose } from 'comlink'
-import { check } from '../../../server/nginx/index.ts'
 import { DEBIAN_FILES } from '../../../server/nginx/debian-files.ts'
 import { orderFindings } from '../../../server/nginx/findings.ts'
-import { stockHost } from '../../../server/nginx/host.ts'
+import { tryFormatConfig } from '../../../server/nginx/format.ts'
 import { MODELLED_VERSIONS } from '../../../server/nginx/nginx-version.ts'
+import { analyse, codeActions, completion, definition, foldingRanges, hover, references, semanticTokens, type Analysis } from '../language/index.ts'
 import type { CheckOutcome, ConfigInput, EngineApi } from './engine-protocol.ts'
+
+/** The last config checked: the services answer about it. */
+let analysis: Analysis | null = null
 
 const api: EngineApi = {
   check(input: ConfigInput): CheckOutcome {
     const started = performance.now()
     try {
-      const { [input.main]: text = '', ...others } = input.files
-      const host = stockHost(others, { path: input.main, text })
-      const result = check(text, { file: input.main, host, nginxVersion: input.version })
-      return { findings: orderFindings(result.diagnostics), ok: result.ok, engineMs: performance.now() - started, refused: null }
+      analysis = analyse(input)
     } catch (error) {
-      // The engine throws only for what it refuses to look at (RangeError: a budget, a version).
+      // analyse throws only for what the engine refuses to look at (a version it does not model).
+      analysis = null
       return { findings: [], ok: false, engineMs: performance.now() - started, refused: error instanceof Error ? error.message : String(error) }
     }
+    const result = analysis.result
+    return {
+      findings: result ? orderFindings(result.diagnostics) : [],
+      ok: result?.ok ?? false,
+      engineMs: performance.now() - started,
+      refused: analysis.failure,
+    }
+  },
+  semanticTokens: (file) => (analysis ? semanticTokens(analysis, file) : []),
+  foldingRanges: (file) => (analysis ? foldingRanges(analysis, file) : []),
+  hover: (file, position, lang) => (analysis ? hover(analysis, file, position, lang) : null),
+  completion: (file, text, position, lang) => (analysis ? completion(analysis, file, text, position, lang) : []),
+  definition: (file, position) => (analysis ? definition(analysis, file, position) : []),
+  references: (file, position) => (analysis ? references(analysis, file, position) : []),
+  codeActions: (file, range, diagnostics) => (analysis ? codeActions(analysis, file, range, diagnostics) : []),
+  format(text) {
+    const result = tryFormatConfig(text)
+    if (result.ok) return { ok: true, text: result.text }
+    const { message, line, column } = result.refusal
+    return { ok: false, reason: `${message} at ${line}:${column}` }
   },
   stockFiles: () => ({ ...DEBIAN_FILES }),
   versions: () => [...MODELLED_VERSIONS],
