@@ -6,8 +6,8 @@
  */
 import type * as Monaco from 'monaco-editor/editor'
 import type { CompletionKind, Range } from '../language/index.ts'
+import type { FormatOutcome } from '../worker/engine-protocol.ts'
 import { sessionOf, type EditorSession } from './editor-registry.ts'
-import { MARKER_OWNER } from './markers.ts'
 import { LANGUAGE_ID, uriOf } from './models.ts'
 
 /** Semantic token types and modifiers: a theme rule `directive.unknown` colours type+modifier. */
@@ -81,7 +81,8 @@ export function registerProviders(monaco: typeof Monaco, versionChanged: Monaco.
       async provideCodeActions(model, range, context) {
         const s = session(model)
         if (!s) return { actions: [], dispose() {} }
-        const markers = context.markers.filter((m) => m.owner === MARKER_OWNER)
+        // Every marker of an nginx model is the engine's (markers.ts sets them all).
+        const markers = context.markers
         const diagnostics = markers.map((m) => ({
           ...fromMonacoRange(m),
           code: typeof m.code === 'string' ? m.code : (m.code?.value ?? ''),
@@ -112,7 +113,7 @@ export function registerProviders(monaco: typeof Monaco, versionChanged: Monaco.
   languages.registerDocumentFormattingEditProvider(LANGUAGE_ID, {
     async provideDocumentFormattingEdits(model) {
       const s = session(model)
-      const formatted = await s?.engine.ask('format', (api) => api.format(model.getValue()))
+      const formatted = await s?.engine.ask<FormatOutcome>('format', (api) => api.format(model.getValue()))
       if (!formatted) return []
       if (!formatted.ok) {
         s!.notify(formatted.reason)
