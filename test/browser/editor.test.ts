@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromiumAvailable, openPage, ROOT, startBrowserLab, type BrowserLab } from '../support/browser.ts'
-import { editorReady, hoverText, replaceText, textBox } from '../support/monaco.ts'
+import { clickAfter, editorReady, hoverText, replaceText, suggestions, textBox } from '../support/monaco.ts'
 
 const canonical = readFileSync(join(ROOT, 'test/fixtures/check/ok-canonical/nginx.conf'), 'utf8')
 const withoutMap = canonical.replace(/ {4}map \$http_upgrade[^}]*\}\n/, '')
@@ -44,6 +44,45 @@ describe.skipIf(!chromiumAvailable())('the editor in Chromium', () => {
     expect(Math.abs(squiggle!.x - variable.x)).toBeLessThan(2)
     expect(Math.abs(squiggle!.width - variable.width)).toBeLessThan(2)
     expect(await hoverText(page, '$connection_upgrade')).toContain('unknown "connection_upgrade" variable')
+
+    // The quick fix (Ctrl+.) adds the map, and the finding goes.
+    await page.mouse.move(5, 5)
+    await page.mouse.click(variable.x + 3, variable.y + variable.height / 2)
+    await page.keyboard.press('ControlOrMeta+.')
+    const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Add the map $http_upgrade $connection_upgrade block to http' })
+    await fix.waitFor()
+    await fix.click()
+    await expect.poll(() => page.textContent('[data-testid="editor-status"]')).toContain('syntax is ok')
+    expect(await problems.count()).toBe(0)
+    expect(await page.locator('[data-testid="editor"] .squiggly-error').count()).toBe(0)
+    await textBox(page, 'map $http_upgrade $connection_upgrade {')
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('shows a directive\'s default for the version on hover, from the table', async () => {
+    const { page, context, errors } = await openPage(lab, '/playground/')
+    await editorReady(page)
+    const hover = await hoverText(page, 'proxy_read_timeout')
+    expect(hover).toContain('Default (nginx 1.22.1): 60s')
+    expect(hover).toContain('ngx_http_proxy_module')
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('completes the directives allowed where the cursor is', async () => {
+    const { page, context, errors } = await openPage(lab, '/playground/')
+    await editorReady(page)
+    await clickAfter(page, 'proxy_http_version 1.1;')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('proxy_pa')
+    expect(await suggestions(page)).toContain('proxy_pass')
+    await page.keyboard.press('Escape')
+    for (let i = 0; i < 'proxy_pa'.length; i++) await page.keyboard.press('Backspace')
+    // worker_processes is a main-context directive: inside location, nothing starting with "worker_" is offered.
+    await page.keyboard.type('worker_')
+    await page.keyboard.press('ControlOrMeta+Space')
+    expect(await suggestions(page)).not.toContain('worker_processes')
     expect(errors).toEqual([])
     await context.close()
   })
@@ -58,6 +97,11 @@ describe.skipIf(!chromiumAvailable())('the editor in Chromium', () => {
       'unknown directive "ssl"',
     )
     expect(await page.textContent('[data-testid="editor-status"]')).toContain('test failed')
+    // Hovers follow the release: proxy_http_version's default became 1.1 in 1.29.7.
+    expect(await hoverText(page, 'proxy_http_version')).toContain('Default (nginx 1.30.4): 1.1')
+    await page.mouse.move(5, 5)
+    await page.selectOption('[data-testid="editor-version"]', '1.22.1')
+    await expect.poll(() => hoverText(page, 'proxy_http_version')).toContain('Default (nginx 1.22.1): 1.0')
     expect(errors).toEqual([])
     await context.close()
   })

@@ -75,3 +75,14 @@ export async function clickAfter(page: Page, text: string, nth = 0): Promise<voi
   const box = await textBox(page, text, nth)
   await page.mouse.click(box.x + box.width + 1, box.y + box.height / 2)
 }
+
+/** The labels of the suggest widget once it shows (an empty list when Monaco says "No suggestions"). */
+export async function suggestions(page: Page): Promise<string[]> {
+  const widget = page.locator('.suggest-widget')
+  await widget.waitFor({ state: 'visible' })
+  await page.waitForFunction(() => {
+    const w = document.querySelector('.suggest-widget')
+    return w !== null && (w.querySelector('.monaco-list-row') !== null || /No suggestions/.test(w.textContent ?? ''))
+  })
+  return page.locator('.suggest-widget .monaco-list-row .label-name').allTextContents()
+}
