@@ -138,6 +138,11 @@ export function useConfigEditor(host: Ref<HTMLElement | null>, state: ConfigEdit
       fixedOverflowWidgets: true,
       minimap: { enabled: false },
       scrollBeyondLastLine: false,
+      // Long lines (log_format, a map's regex) wrap rather than hide past a phone's edge.
+      wordWrap: 'on',
+      wrappingIndent: 'indent',
+      lineNumbersMinChars: 3,
+      lineDecorationsWidth: 6,
       tabSize: 4,
       insertSpaces: true,
       fontSize: 13,

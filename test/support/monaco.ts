@@ -65,7 +65,7 @@ export async function textBox(page: Page, text: string, nth = 0): Promise<{ x: n
 export async function hoverText(page: Page, text: string, nth = 0): Promise<string> {
   const box = await textBox(page, text, nth)
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
-  const hover = page.locator('.monaco-hover-content').first()
+  const hover = page.locator('.monaco-hover-content:visible').first()
   await hover.waitFor({ state: 'visible' })
   return (await hover.textContent()) ?? ''
 }
@@ -85,4 +85,14 @@ export async function suggestions(page: Page): Promise<string[]> {
     return w !== null && (w.querySelector('.monaco-list-row') !== null || /No suggestions/.test(w.textContent ?? ''))
   })
   return page.locator('.suggest-widget .monaco-list-row .label-name').allTextContents()
+}
+
+/** Moves the mouse onto the first error squiggle and returns the hover's text. */
+export async function hoverSquiggle(page: Page): Promise<string> {
+  const box = await page.locator('[data-testid="editor"] .squiggly-error').first().boundingBox()
+  if (!box) throw new Error('no error squiggle on screen')
+  await page.mouse.move(box.x + Math.min(box.width / 2, 20), box.y + box.height / 2)
+  const hover = page.locator('.monaco-hover-content:visible').first()
+  await hover.waitFor({ state: 'visible' })
+  return (await hover.textContent()) ?? ''
 }
