@@ -20,6 +20,12 @@ const WORDS = {
   version: { en: 'nginx version', zh: 'nginx 版本' },
   readOnly: { en: 'read-only: Debian’s stock file', zh: '只读：Debian 自带的文件' },
   openStock: { en: 'Open a stock file…', zh: '打开自带文件…' },
+  format: { en: 'Format', zh: '格式化' },
+  formatTitle: { en: 'Re-indent this file, one directive per line (as upgrade-lab fmt; Format Document in the context menu)', zh: '重新缩进本文件，每行一条指令（同 upgrade-lab fmt；右键菜单中的“格式化文档”）' },
+  hide: { en: 'hide', zh: '隐藏' },
+  silence: { en: 'Hide every {code} finding (as check --ignore {code})', zh: '隐藏所有 {code}（同 check --ignore {code}）' },
+  hiddenCodes: { en: 'Hidden: {codes}.', zh: '已隐藏：{codes}。' },
+  showAll: { en: 'show all', zh: '全部显示' },
   failedToLoad: { en: 'The editor could not load: {reason}', zh: '编辑器加载失败：{reason}' },
 } as const
 

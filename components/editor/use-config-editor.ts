@@ -3,7 +3,7 @@
  * checks them on every change, the findings it gives back as markers, and the page's theme.
  * ConfigEditor.vue renders around it; this file owns no markup.
  */
-import { onBeforeUnmount, ref, shallowRef, watch, type Ref } from 'vue'
+import { computed, onBeforeUnmount, ref, shallowRef, watch, type Ref } from 'vue'
 import type * as Monaco from 'monaco-editor/editor'
 import type { Finding } from '../../server/nginx/findings.ts'
 import { newOwner, registerSession } from './monaco/editor-registry.ts'
@@ -22,6 +22,8 @@ export interface ConfigEditorState {
   version: Ref<string>
   lang: Ref<EditorLang>
   readOnly: Ref<boolean>
+  /** Finding codes the learner silenced (the lab's hints; `check --ignore` does the same). */
+  ignore: Ref<readonly string[]>
   budgetMs?: number
   onEdit(files: Record<string, string>): void
 }
@@ -34,6 +36,8 @@ export function useConfigEditor(host: Ref<HTMLElement | null>, state: ConfigEdit
   const failure = ref('')
   const checking = ref(false)
   const outcome = shallowRef<CheckOutcome | null>(null)
+  /** The findings shown: the outcome's, less the codes silenced. */
+  const shown = computed(() => (outcome.value?.findings ?? []).filter((f) => !state.ignore.value.includes(f.code)))
   const notice = ref('')
   const active = ref(state.main.value)
   const stockFiles = shallowRef<Record<string, string>>({})
@@ -64,7 +68,7 @@ export function useConfigEditor(host: Ref<HTMLElement | null>, state: ConfigEdit
       notice.value = ''
       // The first check may finish before Monaco has loaded: mount() sets its markers then.
       if (!monaco) return
-      setMarkers(monaco, models, result.findings, state.lang.value)
+      setMarkers(monaco, models, shown.value, state.lang.value)
       performance.measure(DIAGNOSTICS_MEASURE, { start: started, detail: { engineMs: result.engineMs } })
     })
   }
@@ -98,6 +102,11 @@ export function useConfigEditor(host: Ref<HTMLElement | null>, state: ConfigEdit
     editor.setSelection(range)
     editor.focus()
     return true
+  }
+
+  /** Monaco's Format Document, which asks the engine's formatter (providers.ts). */
+  const format = (): void => {
+    void editor?.getAction('editor.action.formatDocument')?.run()
   }
 
   const mount = async (): Promise<void> => {
@@ -151,7 +160,7 @@ export function useConfigEditor(host: Ref<HTMLElement | null>, state: ConfigEdit
     cleanups.push(followPageTheme((theme) => monaco!.editor.setTheme(theme)))
     status.value = 'ready'
     if (outcome.value) {
-      setMarkers(monaco, models, outcome.value.findings, state.lang.value)
+      setMarkers(monaco, models, shown.value, state.lang.value)
       performance.measure(DIAGNOSTICS_MEASURE, { start: mountStarted, detail: { engineMs: outcome.value.engineMs } })
     }
     stockFiles.value = (await engine.ask('stock files', (api) => api.stockFiles())) ?? {}
@@ -169,8 +178,8 @@ export function useConfigEditor(host: Ref<HTMLElement | null>, state: ConfigEdit
     runCheck()
     announceVersionChange()
   })
-  watch(state.lang, () => {
-    if (monaco && outcome.value) setMarkers(monaco, models, outcome.value.findings, state.lang.value)
+  watch([state.lang, state.ignore], () => {
+    if (monaco && outcome.value) setMarkers(monaco, models, shown.value, state.lang.value)
   })
 
   onBeforeUnmount(() => {
@@ -180,7 +189,7 @@ export function useConfigEditor(host: Ref<HTMLElement | null>, state: ConfigEdit
     engine?.dispose()
   })
 
-  return { status, failure, checking, outcome, notice, active, stockFiles, opened, mount, show, reveal }
+  return { status, failure, checking, outcome, shown, notice, active, stockFiles, opened, mount, show, reveal, format }
 }
 
 export type { Finding }

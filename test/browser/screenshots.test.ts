@@ -49,7 +49,7 @@ describe.skipIf(!chromiumAvailable())('screenshots of the editor', () => {
         const suggestShot = join(dir, `editor-${device}-${theme}-completion.png`)
         await page.screenshot({ path: suggestShot })
         for (const shot of [hoverShot, suggestShot]) expect(statSync(shot).size).toBeGreaterThan(10_000)
-        expect(errors).toEqual([])
+        expect(errors.join('\n')).toBe('')
         await context.close()
       })
     }

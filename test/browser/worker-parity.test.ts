@@ -128,7 +128,7 @@ describe.skipIf(!chromiumAvailable())('the engine worker in Chromium', () => {
       }
     })
     expect(disagreeing).toEqual([])
-    expect(errors).toEqual([])
+    expect(errors.join('\n')).toBe('')
     await context.close()
   })
 })

@@ -61,13 +61,24 @@ export async function textBox(page: Page, text: string, nth = 0): Promise<{ x: n
   return box
 }
 
-/** Moves the mouse onto `text` and returns the hover's text once Monaco shows it. */
+/**
+ * Moves the mouse onto `text` and returns the hover's text once Monaco shows it. Monaco shows a
+ * hover after the mouse rests a while; a move it missed (the page still laying out) is made
+ * again, as a person would move the mouse again.
+ */
 export async function hoverText(page: Page, text: string, nth = 0): Promise<string> {
-  const box = await textBox(page, text, nth)
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
   const hover = page.locator('.monaco-hover-content:visible').first()
-  await hover.waitFor({ state: 'visible' })
-  return (await hover.textContent()) ?? ''
+  for (let attempt = 0; ; attempt++) {
+    const box = await textBox(page, text, nth)
+    await page.mouse.move(1, 1)
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 })
+    try {
+      await hover.waitFor({ state: 'visible', timeout: 5_000 })
+      return (await hover.textContent()) ?? ''
+    } catch (error) {
+      if (attempt === 3) throw error
+    }
+  }
 }
 
 /** Puts the cursor right after `text` (its nth occurrence). */
