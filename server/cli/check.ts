@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { check, type CheckResult } from '../nginx/index.ts'
 import { formatNginx, type Diagnostic } from '../nginx/diagnostics.ts'
-import { orderFindings, type Finding } from '../nginx/findings.ts'
+import { describeFindings, orderFindings, printedByNginx, type Finding } from '../nginx/findings.ts'
 import { nodeHost } from './node-host.ts'
 
 export interface CheckRun {
@@ -19,13 +19,13 @@ export interface CheckCommandOptions {
   nginxVersion?: string
 }
 
-/** The lines `nginx -t` prints: warnings up to the first [emerg], then the verdict. */
+/** The lines `nginx -t` prints: warnings up to the first [emerg] (the findings it prints), then the verdict. */
 export function nginxTestOutput(file: string, diagnostics: readonly Diagnostic[]): { lines: string[]; status: number } {
   const lines: string[] = []
   let syntaxOkPrinted = false
   const syntaxOk = `nginx: the configuration file ${file} syntax is ok`
-  for (const d of diagnostics) {
-    if (d.severity === 'lab') continue
+  const printed = printedByNginx(diagnostics)
+  for (const d of diagnostics.filter((_, index) => printed[index])) {
     if (d.afterSyntaxOk && !syntaxOkPrinted) {
       lines.push(syntaxOk)
       syntaxOkPrinted = true
@@ -60,15 +60,15 @@ export function runCheck(file: string, options: CheckCommandOptions = {}): Check
   return { stderr: lines.join('\n') + '\n', status, result }
 }
 
-/** `--all`: every finding by file, line and column, as an editor lists them. */
+/** `--all`: every finding by file, line and column, as an editor lists them; knock-ons say what they follow from. */
 export function formatAll(result: CheckResult, ignore: ReadonlySet<string> = new Set()): string {
-  return lines(findingsOf(result, ignore).map((f) => `${f.file}:${f.line}:${f.column}: [${f.severity}] ${f.text}`))
+  return lines(findingsOf(result, ignore).map((f) => `${f.file}:${f.line}:${f.column}: [${f.severity}] ${f.text}${followsFrom(f)}`))
 }
 
 /** `--format gcc`: `file:line:col: severity: message [CODE]`, the form editors and CI parse. */
 export function formatGcc(result: CheckResult, ignore: ReadonlySet<string> = new Set()): string {
   const level = { emerg: 'error', warn: 'warning', lab: 'note' } as const
-  return lines(findingsOf(result, ignore).map((f) => `${f.file}:${f.line}:${f.column}: ${level[f.severity]}: ${f.text} [${f.code}]`))
+  return lines(findingsOf(result, ignore).map((f) => `${f.file}:${f.line}:${f.column}: ${level[f.severity]}: ${f.text}${followsFrom(f)} [${f.code}]`))
 }
 
 /** `--format github`: workflow-command annotations (nginx's errors and warnings, the lab's notes). */
@@ -80,19 +80,32 @@ export function formatGithub(result: CheckResult, ignore: ReadonlySet<string> = 
   return lines(
     findingsOf(result, ignore).map(
       (f) =>
-        `::${level[f.severity]} file=${property(f.file)},line=${f.line},col=${f.column},endLine=${f.endLine},endColumn=${f.endColumn},title=${property(f.code)}::${data(f.text)}`,
+        `::${level[f.severity]} file=${property(f.file)},line=${f.line},col=${f.column},endLine=${f.endLine},endColumn=${f.endColumn},title=${property(f.code)}::${data(f.text + followsFrom(f))}`,
     ),
   )
 }
 
-/** `--json`: the diagnostics for tools and editors, with absolute paths. */
+/**
+ * `--json`: the diagnostics in nginx's order for tools and editors, with absolute paths, whether
+ * `nginx -t` prints each, and what a knock-on follows from (README "upgrade-lab check").
+ */
 export function formatJson(file: string, result: CheckResult, ignore: ReadonlySet<string> = new Set()): string {
-  const diagnostics = result.diagnostics.filter((d) => !ignore.has(d.code))
+  const diagnostics = describeFindings(result.diagnostics, result.files)
+    .filter((f) => !ignore.has(f.code))
+    .map(({ text: _text, ...f }) => ({ ...f, afterSyntaxOk: f.afterSyntaxOk ?? false }))
   return JSON.stringify({ file: resolve(file), ok: result.ok, nginxVersion: result.version.name, diagnostics }, null, 2) + '\n'
 }
 
+/** ` (follows from 3:10)`, with the file when it is another one. */
+function followsFrom(f: Finding): string {
+  if (!f.causedBy) return ''
+  const where = f.causedBy.file === f.file ? '' : `${f.causedBy.file}:`
+  return ` (follows from ${where}${f.causedBy.line}:${f.causedBy.column})`
+}
+
+/** Knock-ons and what nginx prints are worked out on every finding, then the ignored codes left out. */
 function findingsOf(result: CheckResult, ignore: ReadonlySet<string>): Finding[] {
-  return orderFindings(result.diagnostics.filter((d) => !ignore.has(d.code)))
+  return orderFindings(result.diagnostics, result.files).filter((f) => !ignore.has(f.code))
 }
 
 function lines(list: string[]): string {

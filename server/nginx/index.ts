@@ -128,7 +128,7 @@ function listeningSockets(analyzer: Analyzer): ListenAddress[] {
 export type { Placement } from './analyzer.ts'
 export type { Diagnostic } from './diagnostics.ts'
 export { formatNginx } from './diagnostics.ts'
-export { orderFindings, type Finding } from './findings.ts'
+export { describeFindings, orderFindings, printedByNginx, type Finding, type FindingCause } from './findings.ts'
 export { formatConfig, tryFormatConfig, type FormatOptions, type FormatRefusal, type FormatResult } from './format.ts'
 export type { ConfigHost } from './host.ts'
 export { INCLUDE_BUDGET, IncludeBudgetError, stockHost, userFilePathError, virtualHost } from './host.ts'

@@ -51,6 +51,29 @@ describe('upgrade-lab check', () => {
     expect(json.diagnostics[0]).toMatchObject({ severity: 'warn', line: 7, column: 9, endLine: 7, nginxLine: 7 })
   })
 
+  it.skipIf(!nginxAvailable()).each([
+    'err-upstream-empty',
+    'err-map-inside-server',
+    'err-location-without-brace',
+    'err-map-entry-without-value',
+    'lex-quote-then-char-bad',
+    'lex-regex-brace-unquoted-bad',
+    'dir-upstream-server-bad-weight',
+    'dir-events-bad-inside-http',
+  ])('%s: the finding JSON marks printedByNginx is the [emerg] nginx -t prints, and no knock-on is', (name) => {
+    const file = copyFixture(name)
+    const nginx = nginxTest(file).stderr.split('\n').filter((l) => l.startsWith('nginx: [emerg]'))
+    const json = JSON.parse(cli('check', '--json', file).stdout) as {
+      diagnostics: Array<{ severity: string; message: string; file: string; nginxLine: number | null; printedByNginx: boolean; causedBy?: unknown }>
+    }
+    const printed = json.diagnostics.filter((d) => d.printedByNginx)
+    expect(printed.map((d) => `nginx: [${d.severity}] ${d.message}${d.nginxLine === null ? '' : ` in ${d.file}:${d.nginxLine}`}`)).toEqual(nginx)
+    expect(printed.some((d) => d.causedBy)).toBe(false)
+    expect(json.diagnostics.some((d) => d.causedBy)).toBe(true)
+    // --all says what each knock-on follows from.
+    expect(cli('check', '--all', file).stderr).toMatch(/ \(follows from \d+:\d+\)\n/)
+  })
+
   it('models another version with --nginx-version', () => {
     const file = join(work, 'ssl-on.conf')
     writeFileSync(file, 'events {}\nhttp {\n  server {\n    listen 8443;\n    ssl on;\n  }\n}\n')
