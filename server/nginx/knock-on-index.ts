@@ -55,7 +55,6 @@ export class KnockOnIndex {
   readonly unmatchedBraces = new Map<string, ErrorNode[]>()
   private readonly files = new Map<string, FileIndex>()
   private readonly refusals = new Map<DirectiveNode, number>()
-  private readonly cuts = new Map<DirectiveNode, ErrorNode>()
   private readonly tables = new Map<string, unknown>()
 
   constructor(
@@ -117,11 +116,6 @@ export class KnockOnIndex {
     return null
   }
 
-  /** The syntax error that ended a directive before its `;` (a `}`, the end of the file). */
-  cutBy(node: DirectiveNode): ErrorNode | undefined {
-    return this.cuts.get(node)
-  }
-
   /** A rule's lookup table, built once per list of findings. */
   table<T>(name: string, build: () => T): T {
     if (!this.tables.has(name)) this.tables.set(name, build())
@@ -135,11 +129,8 @@ export class KnockOnIndex {
   }
 
   private place(nodes: readonly Node[], file: string, index: FileIndex, ancestors: DirectiveNode[]): void {
-    for (const [i, node] of nodes.entries()) {
+    for (const node of nodes) {
       if (node.kind !== 'directive') continue
-      // The parser puts a statement's syntax errors just before it.
-      const before = nodes[i - 1]
-      if (node.terminator === null && before?.kind === 'error') this.cuts.set(node, before)
       const placed = { node, file, ancestors }
       this.directives.push(placed)
       for (let line = node.range.line; line <= node.range.endLine; line++) append(index.headsByLine, line, placed)

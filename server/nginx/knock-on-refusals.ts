@@ -62,7 +62,7 @@ const refusedUpstream: KnockOnRule = {
 }
 
 /**
- * An upstream whose `server` lines were all refused has no servers: "no servers are inside
+ * An upstream whose `server` lines were all refused (or misspelt) has no servers: "no servers are inside
  * upstream" follows from them, and "no servers in upstream" (said again when http closes) from that.
  */
 const emptyUpstream: KnockOnRule = {
@@ -72,7 +72,7 @@ const emptyUpstream: KnockOnRule = {
     const upstream = ix.headAt(d.file, d)
     if (upstream?.node.name !== 'upstream') return null
     if (d.message === 'no servers are inside upstream') {
-      const servers = (upstream.node.block ?? []).flatMap((n) => (n.kind === 'directive' && n.name === 'server' ? [n] : []))
+      const servers = (upstream.node.block ?? []).flatMap((n) => (n.kind === 'directive' && (n.name === 'server' || isMisspelt(ix, n, 'server')) ? [n] : []))
       const refusals = servers.map((s) => ix.refusalOf(s))
       if (servers.length === 0 || refusals.some((r) => r === null)) return null
       return Math.min(...(refusals as number[]))

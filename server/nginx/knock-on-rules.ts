@@ -7,7 +7,7 @@
  * definitions are in knock-on-refusals.ts.
  */
 import type { Diagnostic } from './diagnostics.ts'
-import { isBefore, isWithin, type KnockOnIndex, type KnockOnRule } from './knock-on-index.ts'
+import { isBefore, isWithin, type KnockOnIndex, type KnockOnRule, type PlacedDirective } from './knock-on-index.ts'
 import { REFUSAL_RULES, escapeRegExp, missingUpstream, unknownVariable } from './knock-on-refusals.ts'
 
 const SWALLOWED = 'unexpected end of file, expecting ";" or "}"'
@@ -15,8 +15,9 @@ const UNCLOSED_BLOCK = 'unexpected end of file, expecting "}"'
 const EXTRA_BRACE = 'unexpected "}"'
 
 /**
- * An unclosed quote runs to the end of the file: variables nginx found in the swallowed text,
- * and the `events`, variables and upstreams defined there and so missing, follow from it.
+ * An unclosed quote runs to the end of the file: what nginx says of the statement whose word
+ * swallowed the rest (variables found in that text, its arguments refused), and the `events`,
+ * variables and upstreams defined in that text and so missing, follow from it.
  */
 const unclosedQuote: KnockOnRule = {
   name: 'unclosed-quote',
@@ -25,11 +26,16 @@ const unclosedQuote: KnockOnRule = {
     const swallowed = ix.table('unclosed-quote', () =>
       ix.diagnostics.flatMap((eof, cause) => {
         const word = eof.code === 'NGINX_UNEXPECTED_EOF' && eof.message === SWALLOWED ? ix.wordAt(eof.file, eof) : undefined
-        return word ? [{ cause, file: eof.file, word }] : []
+        // Only a quote swallows: a plain word at the end of the file ends at the first space.
+        return word?.quoted ? [{ cause, file: eof.file, word, statement: ix.headAt(eof.file, eof) }] : []
       }),
     )
-    for (const { cause, file, word } of swallowed) {
-      if (cause < index && ((d.file === file && isWithin(d, word.range)) || definedIn(word.raw, d))) return cause
+    for (const { cause, file, word, statement } of swallowed) {
+      if (cause > index) continue
+      if (d.file === file && isWithin(d, word.range)) return cause
+      // A variable used elsewhere in the statement is used there however the quote is closed.
+      if (d.code !== 'NGINX_UNKNOWN_VARIABLE' && statement && ix.headAt(d.file, d) === statement) return cause
+      if (definedIn(word.raw, d)) return cause
     }
     return null
   },
@@ -56,31 +62,31 @@ const splitWord: KnockOnRule = {
   name: 'split-word',
   causeOf(index, ix) {
     const d = ix.diagnostics[index]
+    // A variable used in the statement is used there however the quote is fixed.
+    if (d.code === 'NGINX_UNKNOWN_VARIABLE') return null
     const isGlued = (i: number): boolean => i < index && ix.diagnostics[i].code === 'NGINX_SYNTAX' && ix.diagnostics[i].message.startsWith('unexpected "')
     const same = ix.at(d.file, d).find(isGlued)
     if (same !== undefined) return same
-    for (const word of ix.headAt(d.file, d)?.node.args ?? []) {
+    const head = ix.headAt(d.file, d)
+    for (const word of head?.node.args ?? []) {
       const glued = ix.at(d.file, word.range).find(isGlued)
-      if (glued !== undefined) return glued
+      if (glued !== undefined && saidOfTheStatement(ix, glued, index, head)) return glued
     }
     return null
   },
 }
 
 /**
- * A statement ended by a `}` or by the end of the file instead of its `;` (a map entry with no
- * value before the map's `}`): nginx stops there; what the engine, reading on, then says about
- * the statement follows from it.
+ * Whether a finding was said of a statement as nginx's handler read it, right after the
+ * syntax error in it: nothing else was reported between them but that statement's findings.
  */
-const cutShort: KnockOnRule = {
-  name: 'cut-short',
-  causeOf(index, ix) {
-    const d = ix.diagnostics[index]
-    const head = ix.headAt(d.file, d)
-    const cut = head && ix.cutBy(head.node)
-    if (!cut) return null
-    return ix.at(d.file, cut.error.range).find((i) => i < index && ix.diagnostics[i].message === cut.error.message) ?? null
-  },
+function saidOfTheStatement(ix: KnockOnIndex, cause: number, index: number, head: PlacedDirective | undefined): boolean {
+  for (let between = cause + 1; between < index; between++) {
+    const d = ix.diagnostics[between]
+    const atCause = d.file === ix.diagnostics[cause].file && !isBefore(d, ix.diagnostics[cause]) && !isBefore(ix.diagnostics[cause], d)
+    if (d.severity !== 'lab' && !atCause && ix.headAt(d.file, d) !== head) return false
+  }
+  return true
 }
 
 /**
@@ -156,4 +162,4 @@ const braceInWord: KnockOnRule = {
 }
 
 /** In the order they are tried: the first that finds a cause wins. */
-export const KNOCK_ON_RULES: readonly KnockOnRule[] = [unclosedQuote, splitWord, cutShort, missingBrace, braceInWord, ...REFUSAL_RULES]
+export const KNOCK_ON_RULES: readonly KnockOnRule[] = [unclosedQuote, splitWord, missingBrace, braceInWord, ...REFUSAL_RULES]
