@@ -28,7 +28,8 @@ const api: EngineApi = {
     }
     const result = analysis.result
     return {
-      findings: result ? orderFindings(result.diagnostics) : [],
+      // The parsed files too: the knock-on rules read the config's structure (docs/architecture.md "Findings").
+      findings: result ? orderFindings(result.diagnostics, result.files) : [],
       ok: result?.ok ?? false,
       engineMs: performance.now() - started,
       refused: analysis.failure,
