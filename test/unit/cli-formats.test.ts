@@ -74,7 +74,7 @@ describe('formats', () => {
     for (const d of json.diagnostics) {
       const optional = Object.keys(d).filter((k) => !always.includes(k))
       expect(Object.keys(d)).toEqual(expect.arrayContaining(always))
-      expect(optional.every((k) => k === 'messageZh' || k === 'causedBy'), optional.join()).toBe(true)
+      expect(optional.every((k) => ['messageZh', 'advice', 'lesson', 'causedBy'].includes(k)), optional.join()).toBe(true)
     }
     expect(json.diagnostics.find((d) => d.line === 4 && d.column === 5)).toMatchObject({
       printedByNginx: false,

@@ -190,10 +190,11 @@ function formattingHost(host: ConfigHost): ConfigHost {
   }
 }
 
-/** A check's outcome with the lines nginx writes into messages left out (formatting moves lines). */
+/** A check's outcome with the lines messages name left out (formatting moves lines). */
 function outcome(text: string, file: string, host: ConfigHost): { ok: boolean; findings: string[] } {
   const result = check(text, { file, host })
-  const findings = result.diagnostics.map((d) => `${d.file} ${d.severity} ${d.code} ${d.message.replace(/(\S):\d+\b/g, '$1:LINE')}`)
+  // nginx's " in FILE:12", the lab's "(line 12)".
+  const findings = result.diagnostics.map((d) => `${d.file} ${d.severity} ${d.code} ${d.message.replace(/(\S:|\bline )\d+\b/g, '$1N')}`)
   return { ok: result.ok, findings }
 }
 
