@@ -37,6 +37,8 @@ describe.skipIf(!chromiumAvailable())('the editor in Chromium', () => {
     const problems = page.locator('[data-testid="editor-problems"] [data-code="NGINX_UNKNOWN_VARIABLE"]')
     await expect.poll(() => problems.count()).toBe(1)
     expect(await problems.textContent()).toContain('unknown "connection_upgrade" variable')
+    // It is the line nginx -t prints, and the list says so.
+    expect(await problems.textContent()).toContain('nginx -t prints this')
     // The squiggle sits under the variable's own characters.
     const squiggle = await page.locator('[data-testid="editor"] .squiggly-error').first().boundingBox()
     const variable = await textBox(page, '$connection_upgrade')
@@ -174,6 +176,18 @@ describe.skipIf(!chromiumAvailable())('the editor in Chromium', () => {
     await page.click('[data-testid="editor-format"]')
     const lines = () => page.evaluate(() => [...document.querySelectorAll('[data-testid="editor"] .view-line')].sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top).map((l) => (l.textContent ?? '').replace(/\u00a0/g, ' ')))
     await expect.poll(lines).toEqual(['events {}', 'http {', '    server {', '        listen 80;', '        location / {', '            return 200 "ok";', '        }', '    }', '}', ''])
+    expect(errors.join('\n')).toBe('')
+    await context.close()
+  })
+
+  it('marks a finding caused by an earlier one, so the cause is fixed first', async () => {
+    const { page, context, errors } = await openPage(lab, '/playground/')
+    await editorReady(page)
+    // An unclosed quote swallows the rest of the file: everything after follows from it.
+    await replaceText(page, canonical.replace('server_name localhost;', 'server_name "localhost;'))
+    const knockOn = page.locator('[data-testid="editor-problems"] .is-knock-on')
+    await expect.poll(() => knockOn.count()).toBeGreaterThan(0)
+    expect(await knockOn.first().textContent()).toMatch(/follows from 14:21/)
     expect(errors.join('\n')).toBe('')
     await context.close()
   })

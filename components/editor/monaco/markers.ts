@@ -4,7 +4,7 @@
  * The text is the finding's own; nothing here decides anything the engine did not.
  */
 import type * as Monaco from 'monaco-editor/editor'
-import type { ShownFinding as Finding } from '../shown-finding.ts'
+import type { Finding } from '../../../server/nginx/findings.ts'
 import type { EditorLang } from '../messages.ts'
 
 export const MARKER_OWNER = 'upgrade-lab'
