@@ -22,6 +22,8 @@ const WORDS = {
   openStock: { en: 'Open a stock file…', zh: '打开自带文件…' },
   format: { en: 'Format', zh: '格式化' },
   formatTitle: { en: 'Re-indent this file, one directive per line (as upgrade-lab fmt; Format Document in the context menu)', zh: '重新缩进本文件，每行一条指令（同 upgrade-lab fmt；右键菜单中的“格式化文档”）' },
+  labLevel: { en: 'lab', zh: '实验室' },
+  adviceLevel: { en: 'advice', zh: '建议' },
   hide: { en: 'hide', zh: '隐藏' },
   silence: { en: 'Hide every {code} finding (as check --ignore {code})', zh: '隐藏所有 {code}（同 check --ignore {code}）' },
   hiddenCodes: { en: 'Hidden: {codes}.', zh: '已隐藏：{codes}。' },

@@ -172,6 +172,7 @@ function landing(res: ServerResponse): void {
 <meta charset="utf-8">
 <title>Upgrade Lab</title>
 <h1>Upgrade Lab</h1>
+<p><a href="/playground/">Open the playground</a>: an nginx config editor that checks as you type, as <code>nginx -t</code> would.</p>
 <p>The lab server is running. The API is described in <code>docs/lab-api.md</code>:
 start a session with <code>POST /api/sessions</code>, apply a config with
 <code>POST /api/sessions/&lt;id&gt;/apply</code>, and connect a WebSocket to
