@@ -45,8 +45,9 @@ export default defineConfig({
       },
       {
         extends: true,
-        // Real Chromium against the built playground (npm test builds it first).
-        test: { name: 'browser', include: ['test/browser/**/*.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 60_000, fileParallelism: false, sequence: { groupOrder: 0 } },
+        // Real Chromium against the built playground (npm test builds it first). Last and alone:
+        // Monaco's hovers and suggestions wait on timers a loaded machine stretches.
+        test: { name: 'browser', include: ['test/browser/**/*.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 60_000, fileParallelism: false, sequence: { groupOrder: 3 } },
       },
       {
         extends: true,

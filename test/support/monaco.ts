@@ -67,11 +67,17 @@ export async function textBox(page: Page, text: string, nth = 0): Promise<{ x: n
  * again, as a person would move the mouse again.
  */
 export async function hoverText(page: Page, text: string, nth = 0): Promise<string> {
+  return hoverOver(page, () => textBox(page, text, nth))
+}
+
+type Box = { x: number; y: number; width: number; height: number }
+
+async function hoverOver(page: Page, where: () => Promise<Box>): Promise<string> {
   const hover = page.locator('.monaco-hover-content:visible').first()
   for (let attempt = 0; ; attempt++) {
-    const box = await textBox(page, text, nth)
+    const box = await where()
     await page.mouse.move(1, 1)
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 })
+    await page.mouse.move(box.x + Math.min(box.width / 2, 20), box.y + box.height / 2, { steps: 3 })
     try {
       await hover.waitFor({ state: 'visible', timeout: 5_000 })
       return (await hover.textContent()) ?? ''
@@ -100,10 +106,9 @@ export async function suggestions(page: Page): Promise<string[]> {
 
 /** Moves the mouse onto the first error squiggle and returns the hover's text. */
 export async function hoverSquiggle(page: Page): Promise<string> {
-  const box = await page.locator('[data-testid="editor"] .squiggly-error').first().boundingBox()
-  if (!box) throw new Error('no error squiggle on screen')
-  await page.mouse.move(box.x + Math.min(box.width / 2, 20), box.y + box.height / 2)
-  const hover = page.locator('.monaco-hover-content:visible').first()
-  await hover.waitFor({ state: 'visible' })
-  return (await hover.textContent()) ?? ''
+  return hoverOver(page, async () => {
+    const box = await page.locator('[data-testid="editor"] .squiggly-error').first().boundingBox()
+    if (!box) throw new Error('no error squiggle on screen')
+    return box
+  })
 }

@@ -23,6 +23,17 @@ function fromMonacoRange(range: Monaco.IRange): Range {
 
 const at = (position: Monaco.Position) => ({ line: position.lineNumber, column: position.column })
 
+/**
+ * `answer` if the model has not changed while it was computed, else null. Monaco asks for
+ * whole-document answers (tokens, folding) after a pause in typing; one that arrives after the
+ * next keystroke describes a text that is gone, and applied it would name columns past a line's end.
+ */
+async function forThisText<T>(model: Monaco.editor.ITextModel, answer: Promise<T | null> | undefined): Promise<T | null> {
+  const version = model.getVersionId()
+  const value = await answer
+  return model.isDisposed() || model.getVersionId() !== version ? null : (value ?? null)
+}
+
 export function registerProviders(monaco: typeof Monaco, versionChanged: Monaco.IEvent<void>): void {
   const { languages } = monaco
   const session = (model: Monaco.editor.ITextModel): EditorSession | undefined => sessionOf(model.uri)
@@ -126,7 +137,8 @@ export function registerProviders(monaco: typeof Monaco, versionChanged: Monaco.
   languages.registerFoldingRangeProvider(LANGUAGE_ID, {
     async provideFoldingRanges(model) {
       const s = session(model)
-      const ranges = (await s?.engine.ask('folding', (api) => api.foldingRanges(model.uri.path))) ?? []
+      const ranges = await forThisText(model, s?.engine.ask('folding', (api) => api.foldingRanges(model.uri.path)))
+      if (!ranges) return null
       return ranges.map((r) => ({ start: r.start, end: r.end, kind: r.kind ? new monaco.languages.FoldingRangeKind(r.kind) : undefined }))
     },
   })
@@ -136,8 +148,9 @@ export function registerProviders(monaco: typeof Monaco, versionChanged: Monaco.
     getLegend: () => TOKEN_LEGEND,
     async provideDocumentSemanticTokens(model) {
       const s = session(model)
-      const tokens = (await s?.engine.ask('semantic tokens', (api) => api.semanticTokens(model.uri.path))) ?? []
-      return { data: encodeTokens(tokens) }
+      const tokens = await forThisText(model, s?.engine.ask('semantic tokens', (api) => api.semanticTokens(model.uri.path)))
+      // null keeps the tokens shown; Monaco asks again after the next change.
+      return tokens ? { data: encodeTokens(tokens) } : null
     },
     releaseDocumentSemanticTokens() {},
   })
