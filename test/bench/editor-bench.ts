@@ -15,7 +15,7 @@ import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { spawnSync } from 'node:child_process'
 import type { Page } from 'playwright-core'
-import { DIAGNOSTICS_MEASURE } from '../../components/editor/use-config-editor.ts'
+import { DIAGNOSTICS_MEASURE, READY_MARK } from '../../components/editor/use-config-editor.ts'
 import type { ChunkStat } from '../../playground/chunk-stats.ts'
 import { openPage, ROOT, startBrowserLab } from '../support/browser.ts'
 import { editorReady, replaceText } from '../support/monaco.ts'
@@ -23,6 +23,8 @@ import { largeConfig } from './large-config.ts'
 import { percentile } from './proc-stats.ts'
 
 const KEYSTROKES = 60
+/** Keystrokes before the measured ones: a learner's editor has been typed in (the engine's JIT is warm). */
+const WARM_UP_KEYSTROKES = 30
 const KEY_GAP_MS = 120
 
 const gzipSize = (bytes: Buffer): number => gzipSync(bytes, { level: 9 }).length
@@ -45,6 +47,7 @@ export async function runEditorBench(): Promise<void> {
 
 async function loadFigures(lab: Awaited<ReturnType<typeof startBrowserLab>>): Promise<void> {
   const readyTimes: number[] = []
+  const findingsTimes: number[] = []
   let js = 0
   for (let round = 0; round < 5; round++) {
     // The files requested, read from the build (asking Chromium for a worker's response body
@@ -58,18 +61,25 @@ async function loadFigures(lab: Awaited<ReturnType<typeof startBrowserLab>>): Pr
     })
     await editorReady(page)
     await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, DIAGNOSTICS_MEASURE)
-    readyTimes.push(await page.evaluate((name) => {
-      const first = performance.getEntriesByName(name)[0]
-      return first.startTime + first.duration
-    }, DIAGNOSTICS_MEASURE))
+    const [ready, findings] = await page.evaluate(
+      ([mark, measure]) => {
+        const first = performance.getEntriesByName(measure)[0]
+        return [performance.getEntriesByName(mark)[0].startTime, first.startTime + first.duration]
+      },
+      [READY_MARK, DIAGNOSTICS_MEASURE] as const,
+    )
+    readyTimes.push(ready)
+    findingsTimes.push(findings)
     await page.waitForLoadState('networkidle')
     js = 0
     for (const path of requested) js += gzipSize(readFileSync(join(ROOT, 'playground/dist', path.replace(/^\/playground\//, ''))))
     await context.close()
   }
   readyTimes.sort((a, b) => a - b)
+  findingsTimes.sort((a, b) => a - b)
   console.log(`  JavaScript before the editor is usable: ${kb(js)} gzip (the page, Monaco, its worker and the engine's)`)
-  console.log(`  navigation → editor ready (first findings shown), 5 cold loads: median ${percentile(readyTimes, 50).toFixed(0)} ms, max ${readyTimes[4].toFixed(0)} ms   goal ≤ 1500 ms`)
+  console.log(`  navigation → editor ready to type, 5 cold loads: median ${percentile(readyTimes, 50).toFixed(0)} ms, max ${readyTimes[4].toFixed(0)} ms   goal ≤ 1500 ms`)
+  console.log(`  navigation → first findings shown: median ${percentile(findingsTimes, 50).toFixed(0)} ms, max ${findingsTimes[4].toFixed(0)} ms`)
 }
 
 function monacoShare(): void {
@@ -99,8 +109,14 @@ async function latencyFigures(lab: Awaited<ReturnType<typeof startBrowserLab>>, 
   // Type at the end of the first line (a comment), so every keystroke re-checks the whole config.
   await page.keyboard.press('ControlOrMeta+Home')
   await page.keyboard.press('End')
+  for (let i = 0; i < WARM_UP_KEYSTROKES; i++) {
+    await page.keyboard.press('x')
+    await page.waitForFunction(([name, n]) => performance.getEntriesByName(name as string).length > (n as number), [DIAGNOSTICS_MEASURE, i] as const)
+  }
+  await page.evaluate(() => performance.clearMeasures())
   const latencies: number[] = []
   const engine: number[] = []
+  const answered: number[] = []
   for (let i = 0; i < KEYSTROKES; i++) {
     await page.keyboard.press('x')
     await page.waitForFunction(([name, n]) => performance.getEntriesByName(name as string).length > (n as number), [DIAGNOSTICS_MEASURE, i] as const)
@@ -109,18 +125,25 @@ async function latencyFigures(lab: Awaited<ReturnType<typeof startBrowserLab>>, 
   for (const entry of await measures(page)) {
     latencies.push(entry.duration)
     engine.push(entry.engineMs)
+    answered.push(entry.answeredMs)
   }
-  latencies.sort((a, b) => a - b)
-  engine.sort((a, b) => a - b)
+  for (const list of [latencies, engine, answered]) list.sort((a, b) => a - b)
   const goal = lines <= 500 ? 16 : 50
   console.log(
-    `  diagnostics per keystroke, ${lines} lines (${latencies.length} keystrokes): p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms   goal p95 ≤ ${goal} ms   (the engine's part: p50 ${percentile(engine, 50).toFixed(1)} ms)`,
+    `  diagnostics per keystroke, ${lines} lines (${latencies.length} keystrokes after ${WARM_UP_KEYSTROKES}): p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms   goal p95 ≤ ${goal} ms   (the engine's part: p50 ${percentile(engine, 50).toFixed(1)} ms, p95 ${percentile(engine, 95).toFixed(1)} ms; its answer on the page: p50 ${percentile(answered, 50).toFixed(1)} ms, p95 ${percentile(answered, 95).toFixed(1)} ms)`,
   )
   await context.close()
 }
 
-async function measures(page: Page): Promise<Array<{ duration: number; engineMs: number }>> {
-  return page.evaluate((name) => performance.getEntriesByName(name).map((e) => ({ duration: e.duration, engineMs: (e as PerformanceMeasure).detail.engineMs as number })), DIAGNOSTICS_MEASURE)
+async function measures(page: Page): Promise<Array<{ duration: number; engineMs: number; answeredMs: number }>> {
+  return page.evaluate(
+    (name) =>
+      performance.getEntriesByName(name).map((e) => {
+        const detail = (e as PerformanceMeasure).detail as { engineMs: number; answeredMs: number }
+        return { duration: e.duration, engineMs: detail.engineMs, answeredMs: detail.answeredMs }
+      }),
+    DIAGNOSTICS_MEASURE,
+  )
 }
 
 async function fpsAndMemory(lab: Awaited<ReturnType<typeof startBrowserLab>>): Promise<void> {
