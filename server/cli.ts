@@ -11,11 +11,8 @@
 import { parseArgs } from 'node:util'
 import { resolve } from 'node:path'
 import { formatAll, formatGcc, formatGithub, formatJson, runCheck } from './cli/check.ts'
-import { chatCommand } from './cli/chat.ts'
 import { fmtCommand } from './cli/fmt.ts'
-import { serve } from './cli/serve.ts'
 import { COMMAND_HELP, USAGE, usageError, versionLine, wantsHelp, type Command } from './cli/help.ts'
-import { startCommand } from './cli/start.ts'
 import { untilSignal } from './cli/until-signal.ts'
 import { DIAGNOSTIC_CODES } from './nginx/diagnostics.ts'
 import { DEFAULT_NGINX_VERSION, parseNginxVersion, unsupportedVersion } from './nginx/nginx-version.ts'
@@ -63,14 +60,16 @@ export function main(argv: string[], io: CliIo = processIo): number | Promise<nu
     case '-V':
       io.stdout(versionLine())
       return 0
+    // The proxy, the chat server and the lab load only for the commands that run them: `check`
+    // and `fmt` start without them (the compiled CLI splits them into chunks of their own).
     case 'chat':
-      return chatCommand(rest, io)
+      return import('./cli/chat.ts').then((m) => m.chatCommand(rest, io))
     case 'start':
       if (rest.length > 0) {
         io.stderr(`upgrade-lab start: takes no arguments, not "${rest[0]}" (see upgrade-lab start --help)\n`)
         return 2
       }
-      return startCommand(io)
+      return import('./cli/start.ts').then((m) => m.startCommand(io))
     default:
       io.stderr(`upgrade-lab: unknown command "${command}" (see upgrade-lab --help)\n`)
       return 2
@@ -113,6 +112,7 @@ async function serveCommand(args: string[], io: CliIo): Promise<number> {
   }
   let running
   try {
+    const { serve } = await import('./cli/serve.ts')
     running = await serve(parsed.positionals[0], {
       nginxVersion: parsed.values['nginx-version'],
       trace: parsed.values.trace,

@@ -8,8 +8,15 @@
 // scavenges of 2 MiB took 70–90 ms and a thousand sessions' chat saw p99 120–140 ms with an
 // attacker beside them; collecting on the main thread alone gave 25 ms (npm run bench:load).
 // It must be given at start-up (V8 aborts when it is set later).
-// The `upgrade-lab` command: runs the TypeScript CLI with its types stripped at load (no build step).
-import './register.mjs'
+//
+// The `upgrade-lab` command runs the compiled CLI (server/dist, build-cli.mjs), built at
+// `npm install`; when a source is newer than the build (a checkout, an edit), it is built again
+// first, once.
+import { CLI_BUNDLE, cliBuildIsCurrent } from './cli-build.mjs'
 
-const { main } = await import('../cli.ts')
+if (!cliBuildIsCurrent()) {
+  const { buildCli } = await import('./build-cli.mjs')
+  await buildCli()
+}
+const { main } = await import(CLI_BUNDLE)
 process.exitCode = await main(process.argv.slice(2))

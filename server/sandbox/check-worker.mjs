@@ -1,12 +1,7 @@
-// The check worker's thread (check-pool.ts): runs `nginx -t` jobs off the lab's event loop.
-// Worker threads do not inherit the main thread's module hooks, so this plain .mjs entry
-// registers the project's TypeScript loader itself before loading the engine.
-import { parentPort } from 'node:worker_threads'
+// The check worker's entry when the lab runs from its TypeScript sources (tests, `node --import
+// ./server/bin/register.mjs`): worker threads do not inherit the main thread's module hooks, so
+// it registers the project's loader itself. The compiled CLI has its own bundled
+// server/dist/check-worker.mjs beside it (server/bin/build-cli.mjs).
 import '../bin/register.mjs'
 
-const { runCheck } = await import('./check-job.ts')
-
-parentPort.on('message', (job) => {
-  parentPort.postMessage({ id: job.id, answer: runCheck(job.request) })
-})
-parentPort.postMessage({ ready: true })
+await import('./check-thread.ts')

@@ -10,7 +10,9 @@
  * Editor: Monaco and the engine worker in Chromium (editor-bench.ts): page weight, time to
  * ready, diagnostics latency per keystroke, frames per second while typing.
  *
- *   npm run bench [-- --only check|editor|proxy|profile] [--window-ms N] [--rounds N] [--profile] [--verbose]
+ * Start-up: `check`, `serve` and `start` as new processes, beside `nginx -t` (startup-bench.ts).
+ *
+ *   npm run bench [-- --only check|startup|editor|proxy|profile] [--window-ms N] [--rounds N] [--profile] [--verbose]
  *
  * --profile also runs `upgrade-lab serve` (frame inspection on, then off) under
  * `node --cpu-prof` through the 64 B throughput and connections/s loads, and prints the
@@ -24,6 +26,7 @@ import { performance } from 'node:perf_hooks'
 import { check } from '../../server/nginx/index.ts'
 import { percentile } from './proc-stats.ts'
 import { runEditorBench } from './editor-bench.ts'
+import { runStartupBench } from './startup-bench.ts'
 import { runProxyBench } from './proxy-bench.ts'
 
 const WARMUP = 30
@@ -58,8 +61,8 @@ const { values } = parseArgs({
   },
 })
 const only = values.only
-if (only !== undefined && only !== 'check' && only !== 'editor' && only !== 'proxy' && only !== 'profile') {
-  console.error(`bench: --only takes check, editor, proxy or profile, not "${only}"`)
+if (only !== undefined && only !== 'check' && only !== 'startup' && only !== 'editor' && only !== 'proxy' && only !== 'profile') {
+  console.error(`bench: --only takes check, startup, editor, proxy or profile, not "${only}"`)
   process.exit(2)
 }
 const windowMs = values['window-ms'] === undefined ? undefined : Number(values['window-ms'])
@@ -75,6 +78,7 @@ if (rounds !== undefined && !(Number.isInteger(rounds) && rounds >= 1 && rounds 
 
 console.log(`Upgrade Lab benchmarks — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}`)
 if (only === undefined || only === 'check') benchCheck()
+if (only === undefined || only === 'startup') await runStartupBench()
 if (only === undefined || only === 'editor') await runEditorBench()
 if (only === undefined || only === 'proxy') await runProxyBench({ windowMs, rounds, profile: values.profile, verbose: values.verbose })
 if (only === 'profile') await runProxyBench({ windowMs, profile: true, figures: false, verbose: values.verbose })
