@@ -13,7 +13,7 @@ import { resolve } from 'node:path'
 import { formatAll, formatGcc, formatGithub, formatJson, runCheck } from './cli/check.ts'
 import { fmtCommand } from './cli/fmt.ts'
 import { COMMAND_HELP, USAGE, usageError, versionLine, wantsHelp, type Command } from './cli/help.ts'
-import { untilSignal } from './cli/until-signal.ts'
+import { untilSignal, waitForSignal } from './cli/until-signal.ts'
 import { DIAGNOSTIC_CODES } from './nginx/diagnostics.ts'
 import { DEFAULT_NGINX_VERSION, parseNginxVersion, unsupportedVersion } from './nginx/nginx-version.ts'
 
@@ -111,6 +111,7 @@ async function serveCommand(args: string[], io: CliIo): Promise<number> {
     return 2
   }
   let running
+  const signal = waitForSignal()
   try {
     const { serve } = await import('./cli/serve.ts')
     running = await serve(parsed.positionals[0], {
@@ -121,11 +122,15 @@ async function serveCommand(args: string[], io: CliIo): Promise<number> {
       stderr: io.stderr,
     })
   } catch (error) {
+    signal.cancel()
     io.stderr(`upgrade-lab serve: ${(error as Error).message}\n`)
     return 1
   }
-  if (!running) return 1
-  await untilSignal(() => running.stop())
+  if (!running) {
+    signal.cancel()
+    return 1
+  }
+  await untilSignal(() => running.stop(), signal)
   return 0
 }
 

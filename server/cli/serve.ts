@@ -137,9 +137,14 @@ export async function serve(file: string, options: ServeOptions = {}): Promise<R
     hostname: hostname(),
     inspectFrames: options.inspectFrames ?? true,
   })
-  await runtime.start()
+  if (!(await bindAsNginx(runtime, err))) {
+    await runtime.stop()
+    return null
+  }
   const addresses = runtime.listenSpecs().map(({ spec }) => `${spec.host === '0.0.0.0' ? bind : spec.host}:${spec.port}${spec.tls ? ' (ssl)' : ''}`)
-  out(`upgrade-lab: ready, nginx ${config.version.name} config ${path} listening on ${addresses.join(', ')}\n`)
+  // nginx runs without a server too (its master and workers wait, listening nowhere); so does serve.
+  const where = addresses.length ? `listening on ${addresses.join(', ')}` : 'listening nowhere (the config has no server; nginx runs so too)'
+  out(`upgrade-lab: ready, nginx ${config.version.name} config ${path} ${where}\n`)
   return {
     runtime,
     async stop() {
@@ -147,4 +152,32 @@ export async function serve(file: string, options: ServeOptions = {}): Promise<R
       await Promise.all([...streams.values()].map((s) => new Promise<void>((done) => s.end(done))))
     },
   }
+}
+
+/** nginx's errno text for the bind() failures a listening socket meets. */
+const BIND_ERRNO: Record<string, string> = {
+  EADDRINUSE: '98: Address already in use',
+  EACCES: '13: Permission denied',
+  EADDRNOTAVAIL: '99: Cannot assign requested address',
+}
+
+/**
+ * Opens the listening sockets as nginx does (ngx_open_listening_sockets): an address in use is
+ * tried again every 500 ms, five times in all, each failure said as nginx says it, then
+ * `still could not bind()`; any other bind() error ends at once. True when all are open.
+ */
+async function bindAsNginx(runtime: ProxyRuntime, err: (text: string) => void): Promise<boolean> {
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    const failures = await runtime.openListeners()
+    if (failures.length === 0) return true
+    for (const { spec, error } of failures) {
+      const code = (error as NodeJS.ErrnoException).code ?? ''
+      const address = spec.ipv6 ? `[${spec.host}]:${spec.port}` : `${spec.host}:${spec.port}`
+      err(`nginx: [emerg] bind() to ${address} failed (${BIND_ERRNO[code] ?? error.message})\n`)
+      if (code !== 'EADDRINUSE') return false
+    }
+    if (attempt < 5) await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+  err('nginx: [emerg] still could not bind()\n')
+  return false
 }

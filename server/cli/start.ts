@@ -11,7 +11,7 @@ import { labLog } from '../sandbox/lab-log.ts'
 import { createLabServer } from '../sandbox/lab-server.ts'
 import { limitsFromEnv } from '../sandbox/limits.ts'
 import { parseTrustProxy } from '../sandbox/visitor-address.ts'
-import { untilSignal } from './until-signal.ts'
+import { untilSignal, waitForSignal } from './until-signal.ts'
 
 export async function startCommand(io: CliIo, env: Record<string, string | undefined> = process.env): Promise<number> {
   const port = Number(env.PORT ?? 8080)
@@ -42,18 +42,20 @@ export async function startCommand(io: CliIo, env: Record<string, string | undef
   // An error no guard caught goes to the session it came from; one that belongs to no session
   // is logged, and the lab goes on serving everyone else (server/sandbox/containment.ts).
   installContainment((error, origin) => labLog('error', 'uncaught', { origin, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }))
+  const signal = waitForSignal()
   const lab = createLabServer({ limits, trustProxy })
   const host = env.HOST ?? '0.0.0.0'
   let bound
   try {
     bound = await lab.listen(port, host)
   } catch (error) {
+    signal.cancel()
     io.stderr(`upgrade-lab start: ${(error as Error).message}\n`)
     await lab.close()
     return 1
   }
   io.stdout(readyLine(host, bound))
-  await untilSignal(() => lab.close())
+  await untilSignal(() => lab.close(), signal)
   return 0
 }
 

@@ -171,9 +171,29 @@ export class ProxyRuntime {
   }
 
   async start(): Promise<void> {
+    const [failure] = await this.openListeners()
+    if (failure) throw failure.error
+  }
+
+  /** Specs already listening (openListeners tries the others again, as nginx's bind() retries do). */
+  private readonly listening = new Set<ListenSpec>()
+
+  /**
+   * Opens every listening socket not open yet, as one round of ngx_open_listening_sockets: each
+   * is tried, and the ones that failed are returned with their error (the others stay open).
+   */
+  async openListeners(): Promise<Array<{ spec: ListenSpec; error: Error }>> {
+    const failures: Array<{ spec: ListenSpec; error: Error }> = []
     for (const { spec } of this.listenSpecs()) {
-      this.listeners.push(await this.options.network.listen(spec, (stream, info) => this.accept(stream, info)))
+      if ([...this.listening].some((open) => open.host === spec.host && open.port === spec.port && open.ipv6 === spec.ipv6)) continue
+      try {
+        this.listeners.push(await this.options.network.listen(spec, (stream, info) => this.accept(stream, info)))
+        this.listening.add(spec)
+      } catch (error) {
+        failures.push({ spec, error: error as Error })
+      }
     }
+    return failures
   }
 
   /** What a request's variables may ask the runtime (stub_status counts, the prefix, realpath). */
@@ -204,11 +224,13 @@ export class ProxyRuntime {
    * reload; stop() later closes whatever is left.
    */
   async stopListening(): Promise<void> {
+    this.listening.clear()
     await Promise.all(this.listeners.splice(0).map((l) => l.close()))
   }
 
   /** Stops listening and closes every connection. */
   async stop(): Promise<void> {
+    this.listening.clear()
     const closing = this.listeners.splice(0).map((l) => l.close())
     for (const c of this.open) c.destroy()
     this.open.clear()
