@@ -13,6 +13,7 @@ import { resolve } from 'node:path'
 import { formatAll, formatGcc, formatGithub, formatJson, runCheck } from './cli/check.ts'
 import { fmtCommand } from './cli/fmt.ts'
 import { COMMAND_HELP, USAGE, usageError, versionLine, wantsHelp, type Command } from './cli/help.ts'
+import { traceFormat } from './cli/trace-pretty.ts'
 import { untilSignal, waitForSignal } from './cli/until-signal.ts'
 import { DIAGNOSTIC_CODES } from './nginx/diagnostics.ts'
 import { DEFAULT_NGINX_VERSION, parseNginxVersion, unsupportedVersion } from './nginx/nginx-version.ts'
@@ -20,11 +21,17 @@ import { DEFAULT_NGINX_VERSION, parseNginxVersion, unsupportedVersion } from './
 export interface CliIo {
   stdout: (text: string) => void
   stderr: (text: string) => void
+  /** Whether stdout is a terminal (a person reading): `--trace` is then in words, in colour unless NO_COLOR. */
+  stdoutIsTerminal?: boolean
+  /** NO_COLOR is set (https://no-color.org): no colour even on a terminal. */
+  noColour?: boolean
 }
 
 const processIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  stdoutIsTerminal: process.stdout.isTTY === true,
+  noColour: Boolean(process.env.NO_COLOR),
 }
 
 /** Runs one command line; returns the exit status. */
@@ -90,10 +97,11 @@ async function serveCommand(args: string[], io: CliIo): Promise<number> {
   let parsed
   try {
     parsed = parseArgs({
-      args,
+      // `--trace` alone chooses by the terminal; `--trace=json|pretty` forces one.
+      args: args.map((arg) => (arg === '--trace' ? '--trace=auto' : arg)),
       allowPositionals: true,
       options: {
-        trace: { type: 'boolean', default: false },
+        trace: { type: 'string' },
         'no-frame-inspection': { type: 'boolean', default: false },
         'nginx-version': { type: 'string', default: DEFAULT_NGINX_VERSION },
       },
@@ -110,13 +118,19 @@ async function serveCommand(args: string[], io: CliIo): Promise<number> {
     io.stderr(`upgrade-lab serve: ${unsupportedVersion(parsed.values['nginx-version'])}\n`)
     return 2
   }
+  const asked = parsed.values.trace
+  const trace = asked === undefined ? undefined : traceFormat(asked, io.stdoutIsTerminal === true)
+  if (trace === null) {
+    io.stderr(`upgrade-lab serve: --trace takes json or pretty, not "${asked}" (see upgrade-lab serve --help)\n`)
+    return 2
+  }
   let running
   const signal = waitForSignal()
   try {
     const { serve } = await import('./cli/serve.ts')
     running = await serve(parsed.positionals[0], {
       nginxVersion: parsed.values['nginx-version'],
-      trace: parsed.values.trace,
+      trace: trace === 'pretty' && io.stdoutIsTerminal && !io.noColour ? 'pretty-colour' : trace,
       inspectFrames: !parsed.values['no-frame-inspection'],
       stdout: io.stdout,
       stderr: io.stderr,

@@ -50,7 +50,9 @@ SIGTERM or Ctrl-C. A config that fails the check is refused with the check's out
 
 Options:
 ${VERSION_OPTION}
-  --trace             print every step as a JSON line on stdout (docs/trace-events.md)
+  --trace[=FORMAT]    print every step on stdout: in words (pretty, the default on a terminal,
+                      coloured unless NO_COLOR) or as JSON lines (json, the default otherwise;
+                      schema: docs/trace-events.md)
   --no-frame-inspection  pass tunnel bytes without decoding WebSocket frames for the trace
   -h, --help          this text
 

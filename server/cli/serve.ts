@@ -2,7 +2,8 @@
  * `upgrade-lab serve FILE`: the config's http servers on 127.0.0.1 at their listen ports,
  * proxying to the real addresses it names (docs/architecture.md "CLI contract"). Logs go where the config
  * says (relative paths against its folder); without an access_log, to stdout; without an
- * error_log, to stderr. `--trace` prints every trace event as a JSON line on stdout.
+ * error_log, to stderr. `--trace` prints every trace event on stdout: a JSON line each, or a line
+ * in words (trace-pretty.ts).
  */
 import { createWriteStream, readFileSync, realpathSync, statSync, type WriteStream } from 'node:fs'
 import { hostname } from 'node:os'
@@ -13,7 +14,8 @@ import { realNetwork, type ProxyNetwork } from '../proxy/network.ts'
 import { installBacktrackingRunner } from '../proxy/backtracking-runner.ts'
 import { ProxyRuntime, type StaticFiles } from '../proxy/runtime.ts'
 import { systemClock } from '../proxy/clock.ts'
-import { noTrace, type TraceEvent } from '../proxy/trace.ts'
+import { noTrace, type TraceEvent, type TraceSink } from '../proxy/trace.ts'
+import { prettyTrace } from './trace-pretty.ts'
 import { runCheck } from './check.ts'
 
 /** How long one backtracking regex match may run under `serve`. */
@@ -21,7 +23,8 @@ const SERVE_BACKTRACKING_MATCH_MS = 1000
 
 export interface ServeOptions {
   nginxVersion?: string
-  trace?: boolean
+  /** Print every trace event: `true` or 'json' as JSON lines, 'pretty' in words, `pretty-colour` in words with colour. */
+  trace?: boolean | 'json' | 'pretty' | 'pretty-colour'
   /** Decode WebSocket frames passing through tunnels for the trace (on by default). */
   inspectFrames?: boolean
   stdout?: (text: string) => void
@@ -121,7 +124,7 @@ export async function serve(file: string, options: ServeOptions = {}): Promise<R
     config,
     network: localNetwork,
     clock: systemClock,
-    trace: options.trace ? (event: TraceEvent) => out(JSON.stringify(event) + '\n') : noTrace,
+    trace: traceSink(options.trace, out),
     writeLog,
     prefix,
     files: realFiles,
@@ -180,4 +183,13 @@ async function bindAsNginx(runtime: ProxyRuntime, err: (text: string) => void): 
   }
   err('nginx: [emerg] still could not bind()\n')
   return false
+}
+
+function traceSink(format: ServeOptions['trace'], out: (text: string) => void): TraceSink {
+  if (!format) return noTrace
+  if (format === 'pretty' || format === 'pretty-colour') {
+    const line = prettyTrace(format === 'pretty-colour')
+    return (event: TraceEvent) => out(line(event))
+  }
+  return (event: TraceEvent) => out(JSON.stringify(event) + '\n')
 }
