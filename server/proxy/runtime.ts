@@ -170,9 +170,13 @@ export class ProxyRuntime {
     return out
   }
 
+  /** Opens every listening socket, or none: when one fails, those opened are closed again. */
   async start(): Promise<void> {
     const [failure] = await this.openListeners()
-    if (failure) throw failure.error
+    if (failure) {
+      await this.stopListening()
+      throw failure.error
+    }
   }
 
   /** Specs already listening (openListeners tries the others again, as nginx's bind() retries do). */
