@@ -123,7 +123,21 @@ const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)(?:[+*]|\{\d
  * RE2 programs above this many instructions go to the RegExp instead: re2js takes 70–550
  * bytes and 1–3 µs to compile per instruction, and `.{999}` is a thousand of them.
  */
-const MAX_PROGRAM = 2000
+export const MAX_PROGRAM = 2000
+
+/**
+ * The estimated RE2 program size of a pattern (what MAX_PROGRAM is compared with), or null when
+ * the pattern is not one this module parses. For tests: a pattern runs linear exactly when its
+ * program fits (and it has nothing RE2 cannot run).
+ */
+export function programEstimate(pattern: string, caseless: boolean): number | null {
+  try {
+    return programSize(new Parser(bytesOf(pattern), caseless).parse().root)
+  } catch (error) {
+    if (error instanceof Unsupported) return null
+    throw error
+  }
+}
 /**
  * Weighted steps (program instructions × (1 + capturing groups / 4) × subject characters)
  * that re2js runs directly: under 2 ms at worst (17 ns a step, `\w{999}\w{990}\W` on

@@ -21,6 +21,8 @@ import {
   compileConfigRegex,
   compiledRegexStats,
   DEFAULT_COMPILED_REGEX_BYTES,
+  MAX_PROGRAM,
+  programEstimate,
   RegexMatchLimitError,
   setBacktrackingRunner,
   setCompiledRegexBound,
@@ -178,7 +180,9 @@ describe('re2js and RegExp agree on generated patterns', () => {
   it('gives the same matches and captures, caseless or not', () => {
     fc.assert(
       fc.property(pattern, fc.boolean(), fc.array(subject, { minLength: 4, maxLength: 8 }), (p, caseless, subjects) => {
-        expect(linear(p, caseless).linear).toBe(true)
+        // Linear exactly when the RE2 program fits: a larger one (nested counted repeats) goes
+        // to the RegExp by design, and must still agree.
+        expect(linear(p, caseless).linear).toBe(programEstimate(p, caseless)! <= MAX_PROGRAM)
         expectAgreement(p, caseless, subjects)
       }),
       { numRuns: 1500 },
