@@ -107,6 +107,15 @@ export function useConfigEditor(host: Ref<HTMLElement | null>, state: ConfigEdit
     return true
   }
 
+  /** Selects a whole line (a decision's `file:line` in the hop trace), the indentation left out. */
+  const revealLine = (path: string, line: number): boolean => {
+    if (!show(path)) return false
+    const model = models.get(path)
+    if (!model || line < 1 || line > model.getLineCount()) return false
+    const start = model.getLineFirstNonWhitespaceColumn(line) || 1
+    return reveal(path, { startLineNumber: line, startColumn: start, endLineNumber: line, endColumn: model.getLineMaxColumn(line) })
+  }
+
   /** Monaco's Format Document, which asks the engine's formatter (providers.ts). */
   const format = (): void => {
     void editor?.getAction('editor.action.formatDocument')?.run()
@@ -193,7 +202,7 @@ export function useConfigEditor(host: Ref<HTMLElement | null>, state: ConfigEdit
     engine?.dispose()
   })
 
-  return { status, failure, checking, outcome, shown, notice, active, stockFiles, opened, mount, show, reveal, format }
+  return { status, failure, checking, outcome, shown, notice, active, stockFiles, opened, mount, show, reveal, revealLine, format }
 }
 
 export type { Finding }

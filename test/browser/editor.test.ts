@@ -34,7 +34,7 @@ describe.skipIf(!chromiumAvailable())('the editor in Chromium', () => {
     await editorReady(page)
     await replaceText(page, withoutMap)
     await expect.poll(() => page.textContent('[data-testid="editor-status"]')).toContain('test failed')
-    const problems = page.locator('[data-testid="editor-problems"] [data-code="NGINX_UNKNOWN_VARIABLE"]')
+    const problems = page.locator('[data-testid="diagnostics"] [data-code="NGINX_UNKNOWN_VARIABLE"]')
     await expect.poll(() => problems.count()).toBe(1)
     expect(await problems.textContent()).toContain('unknown "connection_upgrade" variable')
     // It is the line nginx -t prints, and the list says so.
@@ -93,16 +93,16 @@ describe.skipIf(!chromiumAvailable())('the editor in Chromium', () => {
     const { page, context, errors } = await openPage(lab, '/playground/')
     await editorReady(page)
     await replaceText(page, canonical.replace('server_name localhost;', 'server_name localhost;\n        ssl on;'))
-    await expect.poll(() => page.locator('[data-testid="editor-problems"] [data-code="NGINX_DEPRECATED"]').count()).toBe(1)
-    await page.selectOption('[data-testid="editor-version"]', '1.30.4')
-    await expect.poll(() => page.locator('[data-testid="editor-problems"] [data-code="NGINX_UNKNOWN_DIRECTIVE"]').textContent()).toContain(
+    await expect.poll(() => page.locator('[data-testid="diagnostics"] [data-code="NGINX_DEPRECATED"]').count()).toBe(1)
+    await page.selectOption('[data-testid="version"]', '1.30.4')
+    await expect.poll(() => page.locator('[data-testid="diagnostics"] [data-code="NGINX_UNKNOWN_DIRECTIVE"]').textContent()).toContain(
       'unknown directive "ssl"',
     )
     expect(await page.textContent('[data-testid="editor-status"]')).toContain('test failed')
     // Hovers follow the release: proxy_http_version's default became 1.1 in 1.29.7.
     expect(await hoverText(page, 'proxy_http_version')).toContain('Default (nginx 1.30.4): 1.1')
     await page.mouse.move(5, 5)
-    await page.selectOption('[data-testid="editor-version"]', '1.22.1')
+    await page.selectOption('[data-testid="version"]', '1.22.1')
     await expect.poll(() => hoverText(page, 'proxy_http_version')).toContain('Default (nginx 1.22.1): 1.0')
     expect(errors.join('\n')).toBe('')
     await context.close()
@@ -136,7 +136,7 @@ describe.skipIf(!chromiumAvailable())('the editor in Chromium', () => {
     const { page, context, errors } = await openPage(lab, '/playground/')
     await editorReady(page)
     await replaceText(page, canonical.replace('proxy_set_header Connection $connection_upgrade;', 'proxy_set_header Connection "upgrade";'))
-    const hint = page.locator('[data-testid="editor-problems"] [data-code="LAB_WS_CONNECTION_HARDCODED"]')
+    const hint = page.locator('[data-testid="diagnostics"] [data-code="LAB_WS_CONNECTION_HARDCODED"]')
     await expect.poll(() => hint.count()).toBe(1)
     await page.click('[data-silence="LAB_WS_CONNECTION_HARDCODED"]')
     await expect.poll(() => hint.count()).toBe(0)
@@ -185,7 +185,7 @@ describe.skipIf(!chromiumAvailable())('the editor in Chromium', () => {
     await editorReady(page)
     // An unclosed quote swallows the rest of the file: everything after follows from it.
     await replaceText(page, canonical.replace('server_name localhost;', 'server_name "localhost;'))
-    const knockOn = page.locator('[data-testid="editor-problems"] .is-knock-on')
+    const knockOn = page.locator('[data-testid="diagnostics"] .is-knock-on')
     await expect.poll(() => knockOn.count()).toBeGreaterThan(0)
     expect(await knockOn.first().textContent()).toMatch(/follows from 14:21/)
     expect(errors.join('\n')).toBe('')

@@ -3,7 +3,7 @@
  * worker boundary by structured clone.
  */
 import type { Finding } from '../../../server/nginx/findings.ts'
-import type { CodeAction, CompletionItem, DiagnosticLike, FoldingRange, HoverResult, Lang, Location, Position, Range, SemanticToken } from '../language/index.ts'
+import type { CodeAction, CompletionItem, DiagnosticLike, FoldingRange, HoverResult, Lang, ListenTarget, Location, Position, Range, SemanticToken } from '../language/index.ts'
 
 /** A config as the editor holds it: the main file's path and every file the learner can edit. */
 export interface ConfigInput {
@@ -24,6 +24,8 @@ export interface CheckOutcome {
   engineMs: number
   /** Why the engine could not check at all (an include budget, a version it does not model), or null. */
   refused: string | null
+  /** Each server's first listen port and plain name, in the config's order (where clients connect). */
+  targets: ListenTarget[]
 }
 
 /** Formatting a file: its new text, or why it is left as it is (a syntax error, with where). */

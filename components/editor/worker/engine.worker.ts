@@ -10,7 +10,7 @@ import { DEBIAN_FILES } from '../../../server/nginx/debian-files.ts'
 import { orderFindings } from '../../../server/nginx/findings.ts'
 import { tryFormatConfig } from '../../../server/nginx/format.ts'
 import { MODELLED_VERSIONS } from '../../../server/nginx/nginx-version.ts'
-import { analyse, codeActions, completion, definition, foldingRanges, hover, references, semanticTokens, type Analysis } from '../language/index.ts'
+import { analyse, codeActions, completion, definition, foldingRanges, hover, listenTargets, references, semanticTokens, type Analysis } from '../language/index.ts'
 import type { CheckOutcome, ConfigInput, EngineApi } from './engine-protocol.ts'
 
 /** The last config checked: the services answer about it. */
@@ -24,7 +24,7 @@ const api: EngineApi = {
     } catch (error) {
       // analyse throws only for what the engine refuses to look at (a version it does not model).
       analysis = null
-      return { findings: [], ok: false, engineMs: performance.now() - started, refused: error instanceof Error ? error.message : String(error) }
+      return { findings: [], ok: false, engineMs: performance.now() - started, refused: error instanceof Error ? error.message : String(error), targets: [] }
     }
     const result = analysis.result
     return {
@@ -33,6 +33,7 @@ const api: EngineApi = {
       ok: result?.ok ?? false,
       engineMs: performance.now() - started,
       refused: analysis.failure,
+      targets: listenTargets(result),
     }
   },
   semanticTokens: (file) => (analysis ? semanticTokens(analysis, file) : []),

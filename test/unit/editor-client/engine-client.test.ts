@@ -11,7 +11,7 @@ import type { CheckOutcome, ConfigInput, EngineApi } from '../../../components/e
 type Script = (input: ConfigInput) => Promise<CheckOutcome>
 
 function outcome(label: string): CheckOutcome {
-  return { findings: [], ok: true, engineMs: 0, refused: label }
+  return { findings: [], ok: true, engineMs: 0, refused: label, targets: [] }
 }
 
 function input(text: string): ConfigInput {
