@@ -12,7 +12,7 @@ const root = join(import.meta.dirname, '../..')
 const out = join(root, 'playground/dist')
 const stamp = join(out, '.source-hash')
 // What the bundle is made of: the app, the shared components, the engine it runs in a worker.
-const sources = ['playground', 'components', 'server/nginx', 'package-lock.json']
+const sources = ['playground', 'components', 'server/nginx', 'docs/examples', 'package-lock.json']
 const skip = new Set(['dist', 'node_modules', 'tools'])
 
 function* files(path) {

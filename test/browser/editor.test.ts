@@ -65,8 +65,8 @@ describe.skipIf(!chromiumAvailable())('the editor in Chromium', () => {
   it('shows a directive\'s default for the version on hover, from the table', async () => {
     const { page, context, errors } = await openPage(lab, '/playground/')
     await editorReady(page)
-    const hover = await hoverText(page, 'proxy_read_timeout')
-    expect(hover).toContain('Default (nginx 1.22.1): 60s')
+    const hover = await hoverText(page, 'proxy_http_version')
+    expect(hover).toContain('Default (nginx 1.22.1): 1.0')
     expect(hover).toContain('ngx_http_proxy_module')
     expect(errors.join('\n')).toBe('')
     await context.close()
