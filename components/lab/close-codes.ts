@@ -82,5 +82,6 @@ export function describeClose(code: number, reason: string, lang: LabLang): stri
   const lab = LAB_REASONS.find((r) => r.code === code && r.test.test(reason))
   if (lab) parts.push(lab.words[lang])
   if (reason) parts.push(words(REASON, lang, { reason }))
-  return parts.join(' ')
+  // Chinese sentences follow each other without a space.
+  return parts.join(lang === 'zh' ? '' : ' ')
 }

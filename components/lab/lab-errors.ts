@@ -168,6 +168,8 @@ export class LabError extends Error {
     message = message.replace(/[.\s]+$/, '')
     // A function, not a string: `$&` in the server's message is text, not a replacement pattern.
     const text = SENTENCES[this.kind][lang].replace('{message}', () => message).replace('{status}', String(this.status))
-    return this.limit === undefined ? text : `${text} ${LIMIT_ADVICE[this.limit][lang]}`
+    if (this.limit === undefined) return text
+    // Chinese sentences follow each other without a space.
+    return `${text}${lang === 'zh' ? '' : ' '}${LIMIT_ADVICE[this.limit][lang]}`
   }
 }
