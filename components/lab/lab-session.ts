@@ -97,7 +97,12 @@ export class LabSession {
   async apply(request: ApplyRequest): Promise<ApplyAnswer> {
     const answer = await this.call((id) => this.api.apply(id, request))
     this.described = answer.session
-    if (answer.applied) this.accepted = { ...request }
+    // What the session now runs, as it says: an apply without nginxVersion or clockScale keeps
+    // the session's, which a new session would not have.
+    if (answer.applied) {
+      const { config, files, nginxVersion, clockScale } = answer.session
+      this.accepted = { config: config ?? request.config, files, nginxVersion, clockScale }
+    }
     return answer
   }
 

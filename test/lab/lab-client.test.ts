@@ -411,7 +411,9 @@ describe('LabSession', () => {
       const started = await session.start()
       expect((await session.apply({ config: BROKEN })).applied).toBe(false)
       expect(session.lastAccepted).toBeNull()
-      expect((await session.apply({ config: CANONICAL, clockScale: 3 })).applied).toBe(true)
+      expect((await session.apply({ config: CANONICAL, clockScale: 3, nginxVersion: '1.30.4' })).applied).toBe(true)
+      // Without them, an apply keeps the session's version and clock: so must a renewal.
+      expect((await session.apply({ config: CANONICAL })).session).toMatchObject({ nginxVersion: '1.30.4', clockScale: 3 })
       await session.setBackend('B', { latencyMs: 7 })
       await session.setBackend('B', { answerPings: false })
       await heard.until((h) => h.events.some((e) => e.type === 'backend.changed' && e.answerPings === false))
@@ -424,10 +426,10 @@ describe('LabSession', () => {
       const description = session.description!
       expect(description.id).toBe(renewed[0].id)
       expect(description.id).not.toBe(started.id)
-      expect(description).toMatchObject({ config: CANONICAL, clockScale: 3 })
+      expect(description).toMatchObject({ config: CANONICAL, clockScale: 3, nginxVersion: '1.30.4' })
       expect(description.backends.find((b) => b.name === 'B')).toMatchObject({ latencyMs: 7, answerPings: false })
       // The new session's events, from its seq 1 on: the config applied again, then the backend.
-      await heard.until((h) => h.events.filter((e) => e.type === 'session.applied').length === 2)
+      await heard.until((h) => h.events.filter((e) => e.type === 'session.applied').length === 3)
       const fresh = heard.events.slice(heard.seqs.lastIndexOf(1))
       expect(fresh.slice(0, 2)).toMatchObject([{ type: 'session.applied', clockScale: 3 }, { type: 'backend.changed', backend: 'B', latencyMs: 7 }])
 
