@@ -76,6 +76,13 @@ describe('HopTrace', () => {
     expect(html).toContain('被拒绝 (111: Connection refused)')
     expect(html).toContain('*1 connect() failed (111: Connection refused) while connecting to upstream')
     expect(attrs(html, 'data-log')).toEqual(['error', 'access'])
+    expect(html).not.toContain('data-tunnel')
+  })
+
+  it('says how the tunnel ended', async () => {
+    const html = await render(HopTrace, { record: record('read-timeout') })
+    expect(attrs(html, 'data-tunnel')).toEqual(['timeout'])
+    expect(html).toMatch(/tunnel closed by a timeout after 3\.0 s/)
   })
 
   it('warns when a reload made the connection number ambiguous', async () => {
