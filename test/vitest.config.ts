@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url'
+import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vitest/config'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -9,6 +10,8 @@ export default defineConfig({
     projects: [
       {
         extends: true,
+        // The trace components' tests render .vue files on the server (vue/server-renderer).
+        plugins: [vue()],
         test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', sequence: { groupOrder: 0 } },
       },
       {
