@@ -41,9 +41,11 @@ export interface LabOptions {
   onRenewed: () => void
   /** Words for notices (the playground's words.ts), so this file holds no sentences of its own. */
   words: {
+    /** The session had expired (unused for 10 minutes): a new one runs the config. */
     renewed: () => string
     lost: (from: number, to: number) => string
     limit: (message: string) => string
+    /** The lab stopped the session (`reason`, its words): a new one runs the config. */
     stopped: (reason: string) => string
   }
 }
@@ -58,6 +60,8 @@ export function useLab(options: LabOptions) {
   const applying = ref(false)
   const notices = ref<Notice[]>([])
   let noticeIds = 0
+  /** Why the lab stopped the session, from its last event: said once the new session runs. */
+  let stopReason: string | null = null
 
   const notify = (tone: Notice['tone'], text: string): void => {
     // The same sentence twice (a limit tripping every second) stays one notice.
@@ -78,7 +82,7 @@ export function useLab(options: LabOptions) {
     api: new LabApi({ base: location.origin }),
     onEvent(event) {
       if (event.type === 'limit') notify('warn', options.words.limit(event.message))
-      if (event.type === 'session.stopped') notify('error', options.words.stopped(event.reason))
+      if (event.type === 'session.stopped') stopReason = event.reason
       if (event.type === 'backend.changed' && description.value) {
         description.value = { ...description.value, backends: description.value.backends.map((b) => (b.name === event.backend ? { ...b, running: event.running, latencyMs: event.latencyMs, answerPings: event.answerPings, strict: event.strict } : b)) }
       }
@@ -88,7 +92,8 @@ export function useLab(options: LabOptions) {
     onStreamState: (state) => (stream.value = state),
     onRenewed(renewed) {
       description.value = renewed
-      notify('info', options.words.renewed())
+      notify(stopReason ? 'warn' : 'info', stopReason ? options.words.stopped(stopReason) : options.words.renewed())
+      stopReason = null
       options.onRenewed()
     },
     onReachability: (ok) => (reachable.value = ok),

@@ -18,7 +18,7 @@ const WORDS = {
   connecting: { en: 'Connecting to the lab…', zh: '正在连接实验室…' },
   unreachable: { en: 'The lab cannot be reached. Retrying…', zh: '无法连接实验室，正在重试…' },
   renewed: { en: 'Your lab session had expired; a new one was started and your config applied again. Reconnect the clients.', zh: '你的实验室会话已过期；已新建会话并重新应用了你的配置。请重新连接客户端。' },
-  stopped: { en: 'The lab stopped this session: {reason}. A new one will be started.', zh: '实验室停止了此会话：{reason}。将新建一个会话。' },
+  stopped: { en: 'The lab stopped your session ({reason}); a new one was started and your config applied again. Reconnect the clients.', zh: '实验室停止了你的会话（{reason}）；已新建会话并重新应用了你的配置。请重新连接客户端。' },
   lost: { en: 'Events {from}–{to} were lost while the event stream was away.', zh: '事件流中断期间丢失了事件 {from}–{to}。' },
   limit: { en: 'Lab limit: {message}', zh: '实验室限制：{message}' },
   dismiss: { en: 'Dismiss', zh: '关闭' },

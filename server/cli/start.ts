@@ -11,6 +11,7 @@ import { labLog } from '../sandbox/lab-log.ts'
 import { createLabServer } from '../sandbox/lab-server.ts'
 import { limitsFromEnv } from '../sandbox/limits.ts'
 import { parseTrustProxy } from '../sandbox/visitor-address.ts'
+import { warmUp } from '../sandbox/warm-up.ts'
 import { untilSignal, waitForSignal } from './until-signal.ts'
 
 export async function startCommand(io: CliIo, env: Record<string, string | undefined> = process.env): Promise<number> {
@@ -55,6 +56,8 @@ export async function startCommand(io: CliIo, env: Record<string, string | undef
     return 1
   }
   io.stdout(readyLine(host, bound))
+  // After the ready line: start-up time stays nginx's, and the first visitor meets warm code.
+  void warmUp().catch((error: unknown) => labLog('warn', 'warm-up.failed', { error: error instanceof Error ? error.message : String(error) }))
   await untilSignal(() => lab.close(), signal)
   return 0
 }

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { createLabServer, type LabServer } from '../../server/sandbox/lab-server.ts'
+import { warmUp } from '../../server/sandbox/warm-up.ts'
 
 export const CHROMIUM = process.env.CHROMIUM_BINARY ?? '/usr/bin/chromium'
 export const ROOT = join(import.meta.dirname, '../..')
@@ -34,6 +35,8 @@ export async function startBrowserLab(): Promise<BrowserLab> {
   playgroundBuilt()
   const lab = createLabServer({ siteRoot: ROOT })
   const port = await lab.listen(0, '127.0.0.1')
+  // As `upgrade-lab start` does: the first session does not pay for compiling the lab's code.
+  await warmUp()
   // A profile of its own, removed afterwards: nothing is left outside the test's folder.
   const profile = mkdtempSync(join(tmpdir(), 'ul-browser-'))
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', `--disk-cache-dir=${profile}`] })
