@@ -6,6 +6,7 @@
 import { computed, onBeforeUnmount, ref, shallowRef, watch, type Ref } from 'vue'
 import type * as Monaco from 'monaco-editor/editor'
 import type { Finding } from '../../server/nginx/findings.ts'
+import type { ListenTarget } from './language/listen-targets.ts'
 import { newOwner, registerSession } from './monaco/editor-registry.ts'
 import { loadMonaco, type MonacoApi } from './monaco/load-monaco.ts'
 import { announceVersionChange, registerNginxLanguage } from './monaco/nginx-language.ts'
@@ -181,11 +182,25 @@ export function useConfigEditor(host: Ref<HTMLElement | null>, state: ConfigEdit
 
   // Files replaced from outside (a preset, a shared link): the models follow without a loop.
   watch(state.files, (files) => {
+    // A changed text re-checks through its model's change event; a file added or gone does not.
+    let setChanged = false
     for (const path of Object.keys(files)) {
       const model = models.get(path)
       if (model && model.getValue() !== files[path]) model.setValue(files[path])
-      if (!model && monaco) addModel(path, files[path])
+      if (!model && monaco) {
+        addModel(path, files[path])
+        setChanged = true
+      }
     }
+    // A file the new set no longer has goes (a stock file's read-only model stays).
+    for (const [path, model] of models) {
+      if (files[path] !== undefined || stockFiles.value[path] !== undefined) continue
+      models.delete(path)
+      if (active.value === path) show(state.main.value)
+      model.dispose()
+      setChanged = true
+    }
+    if (setChanged) runCheck()
   })
   watch(state.version, () => {
     runCheck()
@@ -202,7 +217,10 @@ export function useConfigEditor(host: Ref<HTMLElement | null>, state: ConfigEdit
     engine?.dispose()
   })
 
-  return { status, failure, checking, outcome, shown, notice, active, stockFiles, opened, mount, show, reveal, revealLine, format }
+  /** Where clients can connect to the editor's current files, by the engine (a check of its own). */
+  const targets = async (): Promise<ListenTarget[]> => (engine ? ((await engine.ask('listen targets', (api) => api.targets(input()))) ?? []) : [])
+
+  return { status, failure, checking, outcome, shown, notice, active, stockFiles, opened, mount, show, reveal, revealLine, format, targets }
 }
 
 export type { Finding }

@@ -139,6 +139,16 @@ export function useLab(options: LabOptions) {
     }
   }
 
+  /** Sends raw bytes to a port of the running config; null when the lab refused (a notice says why). */
+  async function raw(request: Parameters<LabSession['raw']>[0]): Promise<Awaited<ReturnType<LabSession['raw']>> | null> {
+    try {
+      return await session.raw(request)
+    } catch (error) {
+      failed(error)
+      return null
+    }
+  }
+
   /** The running config again with another clock: the only way the lab changes a session's clock. */
   async function setClock(scale: number): Promise<void> {
     const now = running.value
@@ -154,5 +164,5 @@ export function useLab(options: LabOptions) {
 
   onBeforeUnmount(() => void session.dispose())
 
-  return { session, reachable, started, stream, description, running, refusal, applying, notices, dismiss, start, apply, setBackend, setClock, clientUrl }
+  return { session, reachable, started, stream, description, running, refusal, applying, notices, notify, dismiss, start, apply, raw, setBackend, setClock, clientUrl }
 }

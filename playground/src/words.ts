@@ -29,6 +29,7 @@ const WORDS = {
   hops: { en: 'Hops', zh: '转发过程' },
   frames: { en: 'Frames', zh: '帧' },
   logs: { en: 'Logs', zh: '日志' },
+  raw: { en: 'Raw request', zh: '原始请求' },
   lab: { en: 'Backends & clock', zh: '后端与时钟' },
   connection: { en: 'Connection', zh: '连接' },
   noConnections: { en: 'No connection yet: connect a client, and every hop of its handshake shows here.', zh: '还没有连接：连接一个客户端，它握手的每一跳都会显示在这里。' },
@@ -37,6 +38,13 @@ const WORDS = {
   lightMode: { en: '☀︎ Light', zh: '☀︎ 浅色' },
   darkMode: { en: '☾ Dark', zh: '☾ 深色' },
   otherLang: { en: '简体中文', zh: 'English' },
+  share: { en: 'Share', zh: '分享' },
+  shareTitle: { en: 'A link to this config, release, clients and clock (copied to the clipboard)', zh: '指向此配置、版本、客户端和时钟的链接（复制到剪贴板）' },
+  shared: { en: 'Link copied: whoever opens it gets this config, release, clients and clock.', zh: '链接已复制：打开它的人会看到同样的配置、版本、客户端和时钟。' },
+  sharedNoClipboard: { en: 'The link is in the address bar: copy it from there.', zh: '链接已在地址栏中：请从那里复制。' },
+  'link.version': { en: 'This link was made by a newer playground than this one; the canonical config opened instead.', zh: '此链接由更新版本的练习场生成；已改为打开标准配置。' },
+  'link.malformed': { en: 'This link could not be read (cut short, or edited); the canonical config opened instead.', zh: '无法读取此链接（被截断或被修改）；已改为打开标准配置。' },
+  'link.oversized': { en: 'This link holds more than the lab takes (64 KiB of config); the canonical config opened instead.', zh: '此链接的内容超过实验室的上限（64 KiB 配置）；已改为打开标准配置。' },
 } as const
 
 export type Word = keyof typeof WORDS

@@ -12,7 +12,10 @@
  *
  * Start-up: `check`, `serve` and `start` as new processes, beside `nginx -t` (startup-bench.ts).
  *
- *   npm run bench [-- --only check|startup|editor|proxy|profile] [--window-ms N] [--rounds N] [--profile] [--verbose]
+ * Playground: the whole playground in Chromium with a live chat (playground-bench.ts): page
+ * weight and time to ready, frames per second, heap and DOM nodes over a minute of messages.
+ *
+ *   npm run bench [-- --only check|startup|editor|playground|proxy|profile] [--window-ms N] [--rounds N] [--profile] [--verbose]
  *
  * --profile also runs `upgrade-lab serve` (frame inspection on, then off) under
  * `node --cpu-prof` through the 64 B throughput and connections/s loads, and prints the
@@ -26,6 +29,7 @@ import { performance } from 'node:perf_hooks'
 import { check } from '../../server/nginx/index.ts'
 import { percentile } from './proc-stats.ts'
 import { runEditorBench } from './editor-bench.ts'
+import { runPlaygroundBench } from './playground-bench.ts'
 import { runStartupBench } from './startup-bench.ts'
 import { runProxyBench } from './proxy-bench.ts'
 
@@ -61,8 +65,8 @@ const { values } = parseArgs({
   },
 })
 const only = values.only
-if (only !== undefined && only !== 'check' && only !== 'startup' && only !== 'editor' && only !== 'proxy' && only !== 'profile') {
-  console.error(`bench: --only takes check, startup, editor, proxy or profile, not "${only}"`)
+if (only !== undefined && only !== 'check' && only !== 'startup' && only !== 'editor' && only !== 'playground' && only !== 'proxy' && only !== 'profile') {
+  console.error(`bench: --only takes check, startup, editor, playground, proxy or profile, not "${only}"`)
   process.exit(2)
 }
 const windowMs = values['window-ms'] === undefined ? undefined : Number(values['window-ms'])
@@ -80,5 +84,6 @@ console.log(`Upgrade Lab benchmarks — ${new Date().toISOString().slice(0, 10)}
 if (only === undefined || only === 'check') benchCheck()
 if (only === undefined || only === 'startup') await runStartupBench()
 if (only === undefined || only === 'editor') await runEditorBench()
+if (only === undefined || only === 'playground') await runPlaygroundBench()
 if (only === undefined || only === 'proxy') await runProxyBench({ windowMs, rounds, profile: values.profile, verbose: values.verbose })
 if (only === 'profile') await runProxyBench({ windowMs, profile: true, figures: false, verbose: values.verbose })

@@ -28,6 +28,9 @@ async function ready(page: Page): Promise<void> {
 
 const client = (page: Page, name: string): Locator => page.locator(`[data-client="${name}"]`)
 
+/** The editor's visible text (Monaco draws spaces as no-break spaces). */
+const editorText = async (page: Page): Promise<string> => ((await page.locator('[data-testid="editor"] .view-lines').textContent()) ?? '').replace(/\u00a0/g, ' ')
+
 async function connect(page: Page, name: string): Promise<void> {
   await client(page, name).locator('[data-testid="client-connect"]').click()
 }
@@ -138,4 +141,61 @@ describe.skipIf(!chromiumAvailable())('the playground in Chromium', () => {
     expect(unexpected(errors)).toEqual([])
     await context.close()
   })
+
+  it('sends raw bytes from the composer: a browser\'s handshake gets its 101, an oversized header nginx\'s 400, each with its trace', async () => {
+    const { page, context, errors } = await openPage(lab, '/playground/')
+    await ready(page)
+    await page.click('[data-tab="raw"]')
+    expect(await page.inputValue('[data-testid="raw-request"]')).toContain('Upgrade: websocket')
+    await page.click('[data-testid="raw-send"]')
+    await expect.poll(() => page.textContent('[data-testid="raw-response"]')).toMatch(/^HTTP\/1\.1 101 Switching Protocols\n/)
+    expect(await page.locator('[data-testid="raw-response"] ~ [data-testid="hops"] [data-hop="proxy-upstream"] [data-header="upgrade"]').textContent()).toContain('websocket')
+    await page.selectOption('[data-testid="raw-preset"]', 'oversized-header')
+    await page.click('[data-testid="raw-send"]')
+    await expect.poll(() => page.textContent('[data-testid="raw-response"]')).toContain('HTTP/1.1 400 Bad Request')
+    expect(await page.textContent('[data-testid="raw-response"]')).toContain('Request Header Or Cookie Too Large')
+    expect(unexpected(errors)).toEqual([])
+    await context.close()
+  })
+
+  it('shares the whole state in a link that opens it in a new browser; a broken link opens the default with a notice', async () => {
+    const { page, context, errors } = await openPage(lab, '/playground/')
+    await ready(page)
+    const edited = canonical.replace('server_name localhost;', 'server_name chat.example.com;')
+    await applyText(page, edited)
+    await page.click('[data-testid="share"]')
+    await expect.poll(() => page.url()).toMatch(/#v1\./)
+    const link = page.url()
+    await context.close()
+
+    const other = await openPage(lab, link.slice(lab.origin.length))
+    await ready(other.page)
+    await expect.poll(() => editorText(other.page)).toContain('server_name chat.example.com;')
+    // The clients follow the shared config: they connect to its server name.
+    expect(await other.page.inputValue('[data-client="alice"] [data-testid="client-target"]')).toBe('chat.example.com:80/?nick=alice')
+    expect(unexpected(other.errors)).toEqual([])
+    await other.context.close()
+
+    const broken = await openPage(lab, '/playground/#v1.this-is-not-a-link')
+    await ready(broken.page)
+    await expect.poll(() => broken.page.textContent('[data-testid="notice"]')).toContain('could not be read')
+    expect(await editorText(broken.page)).toContain('server_name localhost;')
+    expect(unexpected(broken.errors)).toEqual([])
+    expect(errors).toEqual([])
+    await broken.context.close()
+  })
+
+  it('stacks on a phone without horizontal scrolling', async () => {
+    const { page, context, errors } = await openPage(lab, '/playground/', { width: 390, height: 844 })
+    await ready(page)
+    await connect(page, 'alice')
+    await expect.poll(() => client(page, 'alice').getAttribute('data-state')).toBe('open')
+    for (const tab of ['hops', 'frames', 'logs', 'raw', 'lab']) {
+      await page.click(`[data-tab="${tab}"]`)
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    }
+    expect(unexpected(errors)).toEqual([])
+    await context.close()
+  })
 })
+

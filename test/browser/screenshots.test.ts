@@ -55,3 +55,38 @@ describe.skipIf(!chromiumAvailable())('screenshots of the editor', () => {
     }
   }
 })
+
+describe.skipIf(!chromiumAvailable())('screenshots of the playground', () => {
+  let lab: BrowserLab
+  let dir: string
+  beforeAll(async () => {
+    lab = await startBrowserLab()
+    dir = update ? join(ROOT, 'docs/images') : mkdtempSync(join(tmpdir(), 'ul-shots-'))
+  })
+  afterAll(async () => {
+    await lab?.close()
+    if (!update && dir) rmSync(dir, { recursive: true, force: true })
+  })
+
+  for (const [device, theme] of [['desktop', 'light'], ['desktop', 'dark'], ['phone', 'light'], ['phone', 'dark']] as const) {
+    it(`${device}, ${theme}: Alice's message has reached Bob, and the hops of Bob's handshake show`, async () => {
+      const { page, context, errors } = await openPage(lab, '/playground/', { ...SIZES[device], dark: theme === 'dark' })
+      await page.waitForSelector('[data-status="ready"]', { timeout: 30_000 })
+      for (const name of ['alice', 'bob']) {
+        await page.click(`[data-client="${name}"] [data-testid="client-connect"]`)
+        await page.waitForSelector(`[data-client="${name}"][data-state="open"]`)
+      }
+      await page.fill('[data-client="alice"] [data-testid="client-input"]', 'hello bob')
+      await page.click('[data-client="alice"] [data-testid="client-send"]')
+      await expect.poll(() => page.textContent('[data-client="bob"] [data-testid="client-log"]')).toContain('alice: hello bob')
+      await page.waitForSelector('[data-testid="hops"] [data-hop="proxy-upstream"] [data-header="upgrade"]')
+      // On a phone the page scrolls: show the clients and the start of the hops.
+      if (device === 'phone') await page.locator('[data-client="bob"]').scrollIntoViewIfNeeded()
+      const shot = join(dir, `playground-${device}-${theme}.png`)
+      await page.screenshot({ path: shot })
+      expect(statSync(shot).size).toBeGreaterThan(10_000)
+      expect(errors.join('\n')).toBe('')
+      await context.close()
+    })
+  }
+})

@@ -1,6 +1,6 @@
 /**
- * docs/examples/: the one folder of configs the playground, the docs and the tests read. Each
- * is a whole nginx.conf the engine accepts on the lab's virtual host, as nginx -t would.
+ * docs/examples/: the folder of configs the playground, the docs and the tests read. How nginx
+ * judges each is the presets' test (presets.test.ts); here, that none lies unused.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
@@ -15,8 +15,13 @@ describe('docs/examples', () => {
     expect(examples).toContain('canonical')
   })
 
-  it.each(examples)('%s: nginx -t accepts it on 1.22.1 and 1.30.4', (name) => {
-    const text = readFileSync(join(EXAMPLES, name, 'nginx.conf'), 'utf8')
+  it.each(examples)('%s: a preset of the gallery shows it', (name) => {
+    const catalog = JSON.parse(readFileSync(join(EXAMPLES, 'presets.json'), 'utf8')) as { presets: Array<{ config: string }> }
+    expect(catalog.presets.map((p) => p.config)).toContain(`docs/examples/${name}`)
+  })
+
+  it('canonical: nginx -t accepts it on 1.22.1 and 1.30.4', () => {
+    const text = readFileSync(join(EXAMPLES, 'canonical/nginx.conf'), 'utf8')
     for (const nginxVersion of ['1.22.1', '1.30.4']) {
       const result = check(text, { nginxVersion })
       expect(result.diagnostics.filter((d) => d.severity !== 'lab')).toEqual([])

@@ -49,4 +49,6 @@ export interface EngineApi {
   stockFiles(): Record<string, string>
   /** The releases the engine models, e.g. ["1.22.1", "1.30.4"]. */
   versions(): string[]
+  /** Where clients can connect to `input` (a config about to be applied), checked apart: the last check's answers stay. */
+  targets(input: ConfigInput): ListenTarget[]
 }

@@ -51,6 +51,13 @@ const api: EngineApi = {
   },
   stockFiles: () => ({ ...DEBIAN_FILES }),
   versions: () => [...MODELLED_VERSIONS],
+  targets(input) {
+    try {
+      return listenTargets(analyse(input).result)
+    } catch {
+      return []
+    }
+  },
 }
 
 expose(api)
