@@ -1,8 +1,14 @@
 /** A chat client's own words, in English and 简体中文 (what the servers send is shown as sent). */
-export type ChatLang = 'en' | 'zh'
+import { sayer, type Lang } from '../words.ts'
+
+export type ChatLang = Lang
 
 const WORDS = {
   target: { en: 'Connect to', zh: '连接到' },
+  'state.idle': { en: 'not connected', zh: '未连接' },
+  'state.connecting': { en: 'connecting', zh: '连接中' },
+  'state.open': { en: 'open', zh: '已连接' },
+  'state.closed': { en: 'closed', zh: '已关闭' },
   targetHelp: { en: 'host:port/path, as in ws://host:port/path', zh: '主机:端口/路径，即 ws://主机:端口/路径' },
   connect: { en: 'Connect', zh: '连接' },
   disconnect: { en: 'Disconnect', zh: '断开' },
@@ -36,6 +42,4 @@ const WORDS = {
 
 export type ChatWord = keyof typeof WORDS
 
-export function chatSay(lang: ChatLang, word: ChatWord, values: Record<string, string | number> = {}): string {
-  return WORDS[word][lang].replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? `{${key}}`))
-}
+export const chatSay = sayer(WORDS)

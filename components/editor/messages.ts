@@ -1,7 +1,9 @@
 /**
  * The editor's own words, in English and 简体中文 (nginx's lines are never translated).
  */
-export type EditorLang = 'en' | 'zh'
+import { sayer, type Lang } from '../words.ts'
+
+export type EditorLang = Lang
 
 const WORDS = {
   loading: { en: 'Loading the editor…', zh: '正在加载编辑器…' },
@@ -33,6 +35,4 @@ const WORDS = {
 
 export type WordKey = keyof typeof WORDS
 
-export function say(lang: EditorLang, key: WordKey, values: Record<string, string | number> = {}): string {
-  return WORDS[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''))
-}
+export const say = sayer(WORDS)

@@ -220,7 +220,22 @@ export function useConfigEditor(host: Ref<HTMLElement | null>, state: ConfigEdit
   /** Where clients can connect to the editor's current files, by the engine (a check of its own). */
   const targets = async (): Promise<ListenTarget[]> => (engine ? ((await engine.ask('listen targets', (api) => api.targets(input()))) ?? []) : [])
 
-  return { status, failure, checking, outcome, shown, notice, active, stockFiles, opened, mount, show, reveal, revealLine, format, targets }
+  /** Points the config's upstream addresses at the lab's backends (one undoable edit per file); how many addresses changed. */
+  const pointAtBackends = async (): Promise<number> => {
+    const edits = (engine && monaco ? await engine.ask('point at backends', (api) => api.pointAtBackends(input())) : null) ?? []
+    for (const [path, model] of models) {
+      const mine = edits.filter((e) => e.file === path)
+      if (mine.length === 0 || state.files.value[path] === undefined) continue
+      model.pushEditOperations(
+        [],
+        mine.map((e) => ({ range: new monaco!.Range(e.range.line, e.range.column, e.range.endLine, e.range.endColumn), text: e.text })),
+        () => null,
+      )
+    }
+    return edits.length
+  }
+
+  return { status, failure, checking, outcome, shown, notice, active, stockFiles, opened, mount, show, reveal, revealLine, format, targets, pointAtBackends }
 }
 
 export type { Finding }

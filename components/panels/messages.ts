@@ -1,5 +1,7 @@
 /** The lab panels' own words (backends, clock, logs), in English and 简体中文. nginx's log lines are never translated. */
-export type PanelLang = 'en' | 'zh'
+import { sayer, type Lang } from '../words.ts'
+
+export type PanelLang = Lang
 
 const WORDS = {
   backends: { en: 'Backends', zh: '后端' },
@@ -24,6 +26,4 @@ const WORDS = {
 
 export type PanelWord = keyof typeof WORDS
 
-export function panelSay(lang: PanelLang, word: PanelWord, values: Record<string, string | number> = {}): string {
-  return WORDS[word][lang].replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? `{${key}}`))
-}
+export const panelSay = sayer(WORDS)

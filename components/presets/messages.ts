@@ -1,5 +1,7 @@
 /** The presets gallery's own words, in English and 简体中文. */
-export type PresetLang = 'en' | 'zh'
+import { sayer, type Lang } from '../words.ts'
+
+export type PresetLang = Lang
 
 const WORDS = {
   presets: { en: 'Presets', zh: '预设' },
@@ -11,10 +13,10 @@ const WORDS = {
   seen: { en: '✓ Seen: it happened, as the trace shows.', zh: '✓ 已看到：跟踪记录显示它发生了。' },
   notYet: { en: 'Not seen yet.', zh: '尚未看到。' },
   close: { en: 'Close', zh: '关闭' },
+  point: { en: 'Point it at the lab’s backends', zh: '指向实验室的后端' },
+  pointTitle: { en: 'Replace the config’s upstream addresses (which answer like closed ports here) with the sample chat servers A, B, C; then Apply', zh: '把配置中的上游地址（在这里就像关闭的端口）换成示例聊天服务器 A、B、C；然后点“应用”' },
 } as const
 
 export type PresetWord = keyof typeof WORDS
 
-export function presetSay(lang: PresetLang, word: PresetWord): string {
-  return WORDS[word][lang]
-}
+export const presetSay = sayer(WORDS)

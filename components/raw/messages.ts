@@ -1,5 +1,7 @@
 /** The raw composer's own words, in English and 简体中文 (the bytes are never translated). */
-export type RawLang = 'en' | 'zh'
+import { sayer, type Lang } from '../words.ts'
+
+export type RawLang = Lang
 
 const WORDS = {
   title: { en: 'Raw request', zh: '原始请求' },
@@ -40,6 +42,4 @@ const WORDS = {
 
 export type RawWord = keyof typeof WORDS
 
-export function rawSay(lang: RawLang, word: RawWord, values: Record<string, string | number> = {}): string {
-  return WORDS[word][lang].replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? `{${key}}`))
-}
+export const rawSay = sayer(WORDS)

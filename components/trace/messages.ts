@@ -4,8 +4,9 @@
  * Placeholders `{name}` are filled by `say`, or by `sayParts` as separate (code-set) parts.
  */
 import type { DroppedReason, HiddenReason } from '../../server/proxy/trace.ts'
+import { sayer, type Lang } from '../words.ts'
 
-export type TraceLang = 'en' | 'zh'
+export type TraceLang = Lang
 
 const WORDS = {
   // The hops.
@@ -114,9 +115,7 @@ const WORDS = {
 export type TraceWordKey = keyof typeof WORDS
 
 /** The words of `key` in `lang`, with `{name}` placeholders filled from `values`. */
-export function say(lang: TraceLang, key: TraceWordKey, values: Record<string, string | number> = {}): string {
-  return WORDS[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''))
-}
+export const say = sayer(WORDS)
 
 /** A piece of a sentence: the words, or a value from the trace to set in code type. */
 export interface TextPart {

@@ -1,5 +1,7 @@
 /** The playground's own words, in English and 简体中文 (nginx's lines are never translated). */
-export type Lang = 'en' | 'zh'
+import { sayer, type Lang as WordsLang } from '@components/words.ts'
+
+export type Lang = WordsLang
 
 const WORDS = {
   title: { en: 'playground', zh: '练习场' },
@@ -38,6 +40,8 @@ const WORDS = {
   lightMode: { en: '☀︎ Light', zh: '☀︎ 浅色' },
   darkMode: { en: '☾ Dark', zh: '☾ 深色' },
   otherLang: { en: '简体中文', zh: 'English' },
+  pointed: { en: 'Upstream addresses pointed at the lab’s chat servers: {n}. Apply to run the config.', zh: '已指向实验室聊天服务器的上游地址：{n} 个。点“应用”运行此配置。' },
+  pointedNone: { en: 'Every upstream address already points at the lab’s chat servers (or is made of variables).', zh: '所有上游地址都已指向实验室的聊天服务器（或由变量组成）。' },
   share: { en: 'Share', zh: '分享' },
   shareTitle: { en: 'A link to this config, release, clients and clock (copied to the clipboard)', zh: '指向此配置、版本、客户端和时钟的链接（复制到剪贴板）' },
   shared: { en: 'Link copied: whoever opens it gets this config, release, clients and clock.', zh: '链接已复制：打开它的人会看到同样的配置、版本、客户端和时钟。' },
@@ -49,6 +53,4 @@ const WORDS = {
 
 export type Word = keyof typeof WORDS
 
-export function t(lang: Lang, word: Word, values: Record<string, string | number> = {}): string {
-  return WORDS[word][lang].replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? `{${key}}`))
-}
+export const t = sayer(WORDS)

@@ -28,29 +28,10 @@ import { runAs, type Contained } from './containment.ts'
 import { LimitError, RateWindow, type LabLimits } from './limits.ts'
 import { responseComplete } from './raw-response.ts'
 import type { PairEnd } from './stream-pair.ts'
+import { BACKENDS, CLIENTS } from './lab-network.ts'
 import { VirtualNetwork } from './virtual-network.ts'
 
-/** The sample backends every session has, at the addresses the seeds use. */
-export const BACKENDS = [
-  { name: 'A', address: '127.0.0.1:8010' },
-  { name: 'B', address: '127.0.0.1:8011' },
-  { name: 'C', address: '127.0.0.1:8012' },
-] as const
-
-/**
- * Virtual clients: each has its own address from a documentation range (RFC 5737). Looked up by
- * a name from the visitor's URL, so it has no prototype (`constructor` is not a client).
- */
-export const CLIENTS: Readonly<Record<string, string>> = Object.freeze(
-  Object.assign(Object.create(null) as Record<string, string>, {
-    alice: '203.0.113.10',
-    bob: '203.0.113.11',
-    carol: '203.0.113.12',
-    dave: '203.0.113.13',
-    erin: '198.51.100.20',
-    frank: '198.51.100.21',
-  }),
-)
+export { BACKENDS, CLIENTS } from './lab-network.ts'
 
 /** Where the config "lives", as nginx would see it (relative paths resolve against its folder). */
 export const CONFIG_FILE = '/etc/nginx/nginx.conf'

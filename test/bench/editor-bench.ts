@@ -12,7 +12,6 @@
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { gzipSync } from 'node:zlib'
 import { spawnSync } from 'node:child_process'
 import type { Page } from 'playwright-core'
 import { DIAGNOSTICS_MEASURE, READY_MARK } from '../../components/editor/use-config-editor.ts'
@@ -21,14 +20,13 @@ import { openPage, ROOT, startBrowserLab } from '../support/browser.ts'
 import { editorReady, replaceText } from '../support/monaco.ts'
 import { largeConfig } from './large-config.ts'
 import { percentile } from './proc-stats.ts'
+import { gzipSize, kb } from './sizes.ts'
 
 const KEYSTROKES = 60
 /** Keystrokes before the measured ones: a learner's editor has been typed in (the engine's JIT is warm). */
 const WARM_UP_KEYSTROKES = 30
 const KEY_GAP_MS = 120
 
-const gzipSize = (bytes: Buffer): number => gzipSync(bytes, { level: 9 }).length
-const kb = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KiB`
 
 export async function runEditorBench(): Promise<void> {
   const built = spawnSync(process.execPath, [join(ROOT, 'server/bin/build-site.mjs')], { stdio: 'inherit' })

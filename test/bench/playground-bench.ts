@@ -10,15 +10,13 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { gzipSync } from 'node:zlib'
 import { spawnSync } from 'node:child_process'
 import type { Page } from 'playwright-core'
 import { PLAYGROUND_READY_MARK } from '../../playground/src/marks.ts'
 import { openPage, ROOT, startBrowserLab, type BrowserLab } from '../support/browser.ts'
 import { percentile } from './proc-stats.ts'
+import { gzipSize, kb } from './sizes.ts'
 
-const gzipSize = (bytes: Buffer): number => gzipSync(bytes, { level: 9 }).length
-const kb = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KiB`
 const CHAT_MS = 60_000
 const EARLY_MS = 15_000
 const PER_CLIENT_PER_SECOND = 20

@@ -64,6 +64,8 @@ describe.skipIf(!chromiumAvailable())('the playground in Chromium', () => {
     await client(page, 'alice').locator('[data-testid="client-input"]').fill('hello bob')
     await client(page, 'alice').locator('[data-testid="client-send"]').click()
     await expect.poll(() => client(page, 'bob').locator('[data-testid="client-log"]').textContent()).toContain('alice: hello bob')
+    // The canonical preset's guide ticks: what it promised, the trace showed.
+    await expect.poll(() => page.getAttribute('[data-testid="preset-outcome"]', 'data-seen')).toBe('true')
     // The chat server names its instance: backend A served both.
     expect(await client(page, 'bob').locator('[data-instance="A"]').count()).toBeGreaterThan(0)
 
@@ -195,6 +197,20 @@ describe.skipIf(!chromiumAvailable())('the playground in Chromium', () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
     }
     expect(unexpected(errors)).toEqual([])
+    await context.close()
+  })
+
+  it('says when the lab cannot be reached, keeps trying, and gets going once it answers', async () => {
+    const sessions = `${lab.origin}/api/sessions`
+    const { page, context, errors } = await openPage(lab, '/playground/', { beforeGoto: (ctx) => ctx.route(sessions, (route) => route.abort('connectionrefused')) })
+    await page.waitForSelector('[data-testid="lab-unreachable"]')
+    expect(await page.textContent('[data-testid="lab-unreachable"]')).toContain('The lab cannot be reached. Retrying')
+    expect(await page.getAttribute('[data-status]', 'data-status')).toBe('loading')
+    await context.unroute(sessions)
+    await ready(page)
+    expect(await page.locator('[data-testid="lab-unreachable"]').count()).toBe(0)
+    // Chromium logs each refused attempt; nothing else may be an error.
+    expect(errors.filter((e) => !/^Failed to load resource: net::ERR_CONNECTION_REFUSED$/.test(e))).toEqual([])
     await context.close()
   })
 })

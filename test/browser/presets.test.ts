@@ -87,4 +87,28 @@ describe.skipIf(!chromiumAvailable())('every preset in Chromium', () => {
       expect(errors.slice(errorsBefore).filter((e) => !EXPECTED.some((x) => x.test(e)))).toEqual([])
     })
   }
+
+  it('points a seed article\'s own upstream at the lab\'s backends in one click; on 1.30.4 its WebSocket then goes through', async () => {
+    const { page, errors } = watched
+    const errorsBefore = errors.length
+    await disconnectAll(page)
+    await page.click('[data-testid="presets"] summary')
+    await page.click('[data-testid="presets"] [data-preset="seed-002-as-written"]')
+    await expect.poll(() => page.textContent('[data-testid="apply-status"]')).toMatch(/^Running the config applied at [^;]*\. Connect/)
+    await page.click('[data-testid="point-at-backends"]')
+    await expect.poll(() => page.textContent('[data-testid="notice"]')).toContain('Upstream addresses pointed at the lab’s chat servers: 1.')
+    await expect.poll(() => page.textContent('[data-testid="apply-status"]')).toContain('the editor has changed since')
+    await page.click('[data-testid="apply"]')
+    await expect.poll(() => page.textContent('[data-testid="apply-status"]')).toMatch(/^Running the config applied at [^;]*\. Connect/)
+    // Backend A answers now, and refuses the article's HTTP/1.0 upgrade (no proxy_http_version 1.1 on 1.22).
+    const alice = page.locator('[data-client="alice"]')
+    await alice.locator('[data-testid="client-connect"]').click()
+    await expect.poll(() => alice.locator('[data-testid="client-refusal"]').textContent()).toContain('HTTP/1.1 400 Bad Request')
+    await page.selectOption('[data-testid="version"]', '1.30.4')
+    await page.click('[data-testid="apply"]')
+    await expect.poll(() => page.textContent('[data-testid="apply-status"]')).toMatch(/^Running the config applied at [^;]*\. Connect/)
+    await alice.locator('[data-testid="client-connect"]').click()
+    await expect.poll(() => alice.getAttribute('data-state')).toBe('open')
+    expect(errors.slice(errorsBefore).filter((e) => !EXPECTED.some((x) => x.test(e)))).toEqual([])
+  })
 })

@@ -80,6 +80,8 @@ describe.skipIf(!chromiumAvailable())('screenshots of the playground', () => {
       await page.click('[data-client="alice"] [data-testid="client-send"]')
       await expect.poll(() => page.textContent('[data-client="bob"] [data-testid="client-log"]')).toContain('alice: hello bob')
       await page.waitForSelector('[data-testid="hops"] [data-hop="proxy-upstream"] [data-header="upgrade"]')
+      // The opening preset's guide has seen its outcome.
+      await page.waitForSelector('[data-testid="preset-outcome"][data-seen="true"]')
       // On a phone the page scrolls: show the clients and the start of the hops.
       if (device === 'phone') await page.locator('[data-client="bob"]').scrollIntoViewIfNeeded()
       const shot = join(dir, `playground-${device}-${theme}.png`)

@@ -64,8 +64,8 @@ export interface PageOptions {
   height?: number
   dark?: boolean
   locale?: string
-  /** Runs on the new context before the page loads (to watch its requests). */
-  beforeGoto?: (context: BrowserContext) => void
+  /** Runs on the new context before the page loads (to watch or route its requests); awaited when it returns a promise. */
+  beforeGoto?: (context: BrowserContext) => unknown
 }
 
 export async function openPage(lab: BrowserLab, path: string, options: PageOptions = {}): Promise<WatchedPage> {
@@ -76,7 +76,7 @@ export async function openPage(lab: BrowserLab, path: string, options: PageOptio
     deviceScaleFactor: 1,
     permissions: ['clipboard-read', 'clipboard-write'],
   })
-  options.beforeGoto?.(context)
+  await options.beforeGoto?.(context)
   const page = await context.newPage()
   const errors: string[] = []
   page.on('console', (message) => {

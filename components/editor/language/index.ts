@@ -12,6 +12,7 @@ export { codeActions } from './code-actions.ts'
 export { applyEdits } from './text-edits.ts'
 export { lessonUrl } from './markdown.ts'
 export { listenTargets, type ListenTarget } from './listen-targets.ts'
+export { pointAtBackends } from './point-at-backends.ts'
 export type {
   CodeAction, CompletionItem, CompletionKind, DiagnosticLike, HoverResult, Lang, Location, Position, Range, SemanticToken, SemanticTokenType, TextEdit,
 } from './types.ts'

@@ -3,7 +3,7 @@
  * worker boundary by structured clone.
  */
 import type { Finding } from '../../../server/nginx/findings.ts'
-import type { CodeAction, CompletionItem, DiagnosticLike, FoldingRange, HoverResult, Lang, ListenTarget, Location, Position, Range, SemanticToken } from '../language/index.ts'
+import type { CodeAction, CompletionItem, DiagnosticLike, FoldingRange, HoverResult, Lang, ListenTarget, Location, Position, Range, SemanticToken, TextEdit } from '../language/index.ts'
 
 /** A config as the editor holds it: the main file's path and every file the learner can edit. */
 export interface ConfigInput {
@@ -51,4 +51,6 @@ export interface EngineApi {
   versions(): string[]
   /** Where clients can connect to `input` (a config about to be applied), checked apart: the last check's answers stay. */
   targets(input: ConfigInput): ListenTarget[]
+  /** The edits that point `input`'s upstream addresses at the lab's backends (checked apart, like targets). */
+  pointAtBackends(input: ConfigInput): TextEdit[]
 }

@@ -10,7 +10,7 @@ import { DEBIAN_FILES } from '../../../server/nginx/debian-files.ts'
 import { orderFindings } from '../../../server/nginx/findings.ts'
 import { tryFormatConfig } from '../../../server/nginx/format.ts'
 import { MODELLED_VERSIONS } from '../../../server/nginx/nginx-version.ts'
-import { analyse, codeActions, completion, definition, foldingRanges, hover, listenTargets, references, semanticTokens, type Analysis } from '../language/index.ts'
+import { analyse, codeActions, completion, definition, foldingRanges, hover, listenTargets, pointAtBackends, references, semanticTokens, type Analysis } from '../language/index.ts'
 import type { CheckOutcome, ConfigInput, EngineApi } from './engine-protocol.ts'
 
 /** The last config checked: the services answer about it. */
@@ -51,6 +51,13 @@ const api: EngineApi = {
   },
   stockFiles: () => ({ ...DEBIAN_FILES }),
   versions: () => [...MODELLED_VERSIONS],
+  pointAtBackends(input) {
+    try {
+      return pointAtBackends(analyse(input))
+    } catch {
+      return []
+    }
+  },
   targets(input) {
     try {
       return listenTargets(analyse(input).result)
