@@ -71,7 +71,12 @@ export function serveEventStream(ws: WebSocket, session: Session, query: string,
   }
   let unsubscribe: (() => void) | null = null
   try {
-    unsubscribe = session.subscribe(send, { after: parsed.after, onStart: start })
+    unsubscribe = session.subscribe(send, {
+      after: parsed.after,
+      onStart: start,
+      // Deleted or expired: the reader hears so, and can start a new session (a stop has said why already).
+      onClose: () => ws.close(1011, closeReason(session.stopReason === null ? 'session closed' : `session stopped: ${session.stopReason}`)),
+    })
   } catch (error) {
     if (error instanceof LimitError) {
       onLimit(error.limit)

@@ -105,6 +105,8 @@ export interface SubscribeOptions {
   /** Replay only the kept events with a greater seq (a reconnecting reader's last seq). Without it, all kept events. */
   after?: number
   onStart?: (start: StreamStart) => void
+  /** The session went away (deleted, expired, stopped): the subscriber will hear nothing more. */
+  onClose?: () => void
 }
 
 export interface ApplyOptions {
@@ -190,6 +192,8 @@ export class Session implements Contained {
   /** Runtimes replaced by a reload, finishing the connections they had. */
   private readonly draining = new Set<ProxyRuntime>()
   private readonly subscribers = new Set<(event: NumberedEvent) => void>()
+  /** What each subscriber asked to hear when the session goes away (subscribe's onClose). */
+  private readonly closers = new Map<(event: NumberedEvent) => void, () => void>()
   /** The event history: consecutive seqs, the oldest first. */
   private readonly recent: NumberedEvent[] = []
   /** The seq of the last event emitted. */
@@ -533,7 +537,7 @@ export class Session implements Contained {
    * The work is bounded by the history: at most EVENTS_KEPT events, found without a search.
    */
   subscribe(listener: (event: NumberedEvent) => void, options: SubscribeOptions = {}): () => void {
-    const { after, onStart } = options
+    const { after, onStart, onClose } = options
     if (after !== undefined && !(Number.isSafeInteger(after) && after >= 0)) throw new RangeError('"after" must be a whole number of 0 or more')
     if (after !== undefined && after > this.seq) throw new RangeError(`"after" is ${after}, but this session's last event is ${this.seq}`)
     if (this.subscribers.size >= this.limits.subscribersPerSession) {
@@ -547,7 +551,11 @@ export class Session implements Contained {
     onStart?.({ lastSeq: this.seq, replay: recent.length - from, lost })
     for (let i = from; i < recent.length; i++) listener(recent[i])
     this.subscribers.add(listener)
-    return () => this.subscribers.delete(listener)
+    if (onClose) this.closers.set(listener, onClose)
+    return () => {
+      this.subscribers.delete(listener)
+      this.closers.delete(listener)
+    }
   }
 
   /** The log files the config writes, as the lab keeps them (the last lines of each). */
@@ -569,7 +577,11 @@ export class Session implements Contained {
     await Promise.all(runtimes.map((r) => r.stop()))
     this.network.destroyAll()
     await Promise.all([...this.backends.values()].map((b) => b.close()))
+    // A reader of a session that is gone must not wait on a stream that stays silent.
+    const closers = [...this.closers.values()]
+    this.closers.clear()
     this.subscribers.clear()
+    for (const close of closers) close()
     this.recent.length = 0
     this.recentBytes = 0
     this.logs.clear()

@@ -237,3 +237,14 @@ describe('bad after values', () => {
     encoded.close()
   })
 })
+
+describe('the event stream ends with its session', () => {
+  it('closes 1011 "session closed" when the session is deleted, instead of staying open and silent', async () => {
+    const id = await lab.session(CANONICAL)
+    const reader = new StreamReader(lab.port, id)
+    await reader.hello()
+    const deleted = await fetch(`http://127.0.0.1:${lab.port}/api/sessions/${id}`, { method: 'DELETE' })
+    expect(deleted.status).toBe(200)
+    expect(await reader.closed).toEqual({ code: 1011, reason: 'session closed' })
+  })
+})

@@ -1,7 +1,8 @@
 /**
  * The language services run in a web worker and tokens.ts on the page: they import only the
- * engine and each other (nothing from Node), Monaco only as types, and tokens.ts nothing of the
- * engine, so the page does not load it.
+ * engine, the lab's network table (plain data: its backends' addresses) and each other (nothing
+ * from Node), Monaco only as types, and tokens.ts nothing of the engine, so the page does not
+ * load it.
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
@@ -20,6 +21,7 @@ describe('components/editor/language imports', () => {
     const wrong = importsOf(name).filter(({ from, typeOnly }) => {
       if (from.startsWith('./')) return false
       if (from.startsWith('../../../server/nginx/')) return false
+      if (from === '../../../server/sandbox/lab-network.ts') return false
       return !(typeOnly && from === 'monaco-editor/editor')
     })
     expect(wrong).toEqual([])
