@@ -15,7 +15,7 @@ export type ChatEntry =
   | { kind: 'status'; text: string; tone: 'ok' | 'bad' | 'info' }
 
 /** How many entries a client keeps (older ones go first). */
-export const CHAT_ENTRIES_KEPT = 500
+export const CHAT_ENTRIES_KEPT = 200
 
 const TYPES = new Set(['welcome', 'join', 'leave', 'message'])
 

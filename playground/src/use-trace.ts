@@ -14,7 +14,7 @@ const LOG_LINES_KEPT = 1000
 
 export function useTrace() {
   const connections = new ConnectionLog()
-  /** Bumped when a record changed: ConnectionLog fills its records in place. */
+  /** Bumped (at most once a frame) when a record changed: ConnectionLog fills its records in place. */
   const version = shallowRef(0)
   const access = shallowRef<string[]>([])
   const errors = shallowRef<ErrorLine[]>([])
@@ -30,12 +30,23 @@ export function useTrace() {
     return next
   }
 
+  // A chat at full speed brings hundreds of events a second: the views hear of them once a frame.
+  let bumpQueued = false
+  function changed(): void {
+    if (bumpQueued) return
+    bumpQueued = true
+    requestAnimationFrame(() => {
+      bumpQueued = false
+      version.value++
+    })
+  }
+
   function add(event: NumberedEvent): void {
     clock.observe(event.time)
     if (event.type === 'session.applied') clock.setScale(event.clockScale)
     if (event.type === 'log.access') access.value = keep(access.value, event.line, accessDropped)
     if (event.type === 'log.error') errors.value = keep(errors.value, { level: event.level, line: event.line }, errorsDropped)
-    if (connections.add(event)) version.value++
+    if (connections.add(event)) changed()
   }
 
   /** A new session: its connections are numbered from 1 again. */
