@@ -28,6 +28,7 @@ const WORDS = {
   addClient: { en: '+ Add {name}', zh: '+ 添加 {name}' },
   addClientNone: { en: 'Every lab client is here', zh: '所有客户端都已添加' },
   removeClient: { en: 'Remove', zh: '移除' },
+  panels: { en: 'What the proxy did', zh: '代理做了什么' },
   hops: { en: 'Hops', zh: '转发过程' },
   frames: { en: 'Frames', zh: '帧' },
   logs: { en: 'Logs', zh: '日志' },

@@ -213,5 +213,27 @@ describe.skipIf(!chromiumAvailable())('the playground in Chromium', () => {
     expect(errors.filter((e) => !/^Failed to load resource: net::ERR_CONNECTION_REFUSED$/.test(e))).toEqual([])
     await context.close()
   })
+
+  it('moves between the trace panels from the keyboard, as the WAI-ARIA tabs pattern does', async () => {
+    const { page, context, errors } = await openPage(lab, '/playground/')
+    await ready(page)
+    await page.focus('[data-tab="hops"]')
+    const selected = (): Promise<string | null> => page.getAttribute('[data-tab][aria-selected="true"]', 'data-tab')
+    const focused = (): Promise<string | null | undefined> => page.evaluate(() => document.activeElement?.getAttribute('data-tab'))
+    await page.keyboard.press('ArrowRight')
+    await expect.poll(selected).toBe('frames')
+    await expect.poll(focused).toBe('frames')
+    expect(await page.locator('#panel-frames [data-testid="frames"]').count()).toBe(1)
+    await page.keyboard.press('End')
+    await expect.poll(selected).toBe('lab')
+    await page.keyboard.press('ArrowRight')
+    await expect.poll(selected).toBe('hops')
+    await page.keyboard.press('ArrowLeft')
+    await expect.poll(focused).toBe('lab')
+    // One tab stop for the list: the others are reached with the arrows.
+    expect(await page.locator('[data-tab][tabindex="0"]').count()).toBe(1)
+    expect(unexpected(errors)).toEqual([])
+    await context.close()
+  })
 })
 
