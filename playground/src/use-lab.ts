@@ -164,5 +164,5 @@ export function useLab(options: LabOptions) {
 
   onBeforeUnmount(() => void session.dispose())
 
-  return { session, reachable, started, stream, description, running, refusal, applying, notices, notify, dismiss, start, apply, raw, setBackend, setClock, clientUrl }
+  return { reachable, started, stream, description, running, refusal, applying, notices, notify, dismiss, start, apply, raw, setBackend, setClock, clientUrl }
 }
